@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { WaIdSchema } from '../phone.js';
+import { MessageDirectionSchema, MessageStatusSchema, MessageTypeSchema } from './message.js';
+
+/** The team workflow uses all four; for now a conversation is `open` until that issue lands. */
+export const ConversationStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ContactSchema = z.object({ waId: WaIdSchema, name: z.string() });
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const LastMessageSchema = z.object({
+  text: z.string(),
+  type: MessageTypeSchema,
+  direction: MessageDirectionSchema,
+  status: MessageStatusSchema,
+});
+
+export const ConversationSummarySchema = z.object({
+  id: z.string(),
+  contact: ContactSchema,
+  status: ConversationStatusSchema,
+  assigneeId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastMessageAt: z.iso.datetime().nullable(),
+  lastMessage: LastMessageSchema.nullable(),
+  unreadCount: z.number().int().nonnegative(),
+  /** The customer's last message time; free-form replies are allowed for 24 h after it. */
+  lastInboundAt: z.iso.datetime().nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** WhatsApp's customer-service window: 24 hours after the customer's last message. */
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export function serviceWindowEndsAt(conversation: Pick<ConversationSummary, 'lastInboundAt'>): number | null {
+  return conversation.lastInboundAt === null ? null : Date.parse(conversation.lastInboundAt) + SERVICE_WINDOW_MS;
+}
+
+export function isServiceWindowOpen(conversation: Pick<ConversationSummary, 'lastInboundAt'>, now: number): boolean {
+  const endsAt = serviceWindowEndsAt(conversation);
+  return endsAt !== null && now < endsAt;
+}

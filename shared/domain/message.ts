@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { MoneySchema } from '../money.js';
+
+export const MessageDirectionSchema = z.enum(['in', 'out']);
+
+/** `received` is every inbound message; the rest follow an outbound one through WhatsApp. */
+export const MessageStatusSchema = z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'failed']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+/** The WhatsApp message types the inbox knows how to show; anything else is `unsupported`. */
+export const MessageTypeSchema = z.enum([
+  'text',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'sticker',
+  'location',
+  'reaction',
+  'order',
+  'interactive',
+  'button',
+  'contacts',
+  'unsupported',
+]);
+export type MessageType = z.infer<typeof MessageTypeSchema>;
+
+export const MessageErrorSchema = z.object({ code: z.union([z.number(), z.string()]), message: z.string() });
+export type MessageError = z.infer<typeof MessageErrorSchema>;
+
+/** Type-specific detail beyond `text`; `text` always holds what a person reads first (body, caption, title). */
+export const MessageContentSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('media'),
+    mediaId: z.string(),
+    mimeType: z.string().optional(),
+    filename: z.string().optional(),
+    voice: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('location'),
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string().optional(),
+    address: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('reaction'), emoji: z.string().nullable(), targetWaMessageId: z.string() }),
+  z.object({
+    kind: z.literal('order'),
+    catalogId: z.string(),
+    items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
+  }),
+  z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+]);
+export type MessageContent = z.infer<typeof MessageContentSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  direction: MessageDirectionSchema,
+  type: MessageTypeSchema,
+  text: z.string(),
+  status: MessageStatusSchema,
+  waMessageId: z.string().nullable(),
+  authorId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  /** When the status last changed (ticks), for ordering out-of-order status webhooks. */
+  updatedAt: z.iso.datetime(),
+  error: MessageErrorSchema.optional(),
+  content: MessageContentSchema.optional(),
+  /** The sending client's id for this message, so a resent command is not sent twice. */
+  clientId: z.string().optional(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+/** Outbound statuses only move forward; `failed` may replace any of them. */
+const statusRank: Record<MessageStatus, number> = { received: 0, pending: 1, sent: 2, delivered: 3, read: 4, failed: 5 };
+export function isStatusAdvance(from: MessageStatus, to: MessageStatus): boolean {
+  if (to === 'failed') return from !== 'failed' && from !== 'read';
+  return from !== 'failed' && statusRank[to] > statusRank[from];
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every error a client can be told about, in REST bodies and socket acks alike. */
+export const ErrorCodeSchema = z.enum([
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'WINDOW_CLOSED',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WINDOW_CLOSED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** The body of every REST error response. */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: ErrorCodeSchema, message: z.string(), issues: z.array(z.string()).optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** What every request-style socket event answers through its ack. */
+export type AckResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type Ack<T> = (result: AckResult<T>) => void;
