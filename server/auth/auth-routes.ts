@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { CreateAgentRequestSchema, LoginRequestSchema } from '../../shared/protocol/rest.js';
+import { authenticate, requireSupervisor } from '../http/authenticate.js';
+import { parseInput } from '../http/validate.js';
+import type { AuthService } from './auth-service.js';
+
+export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): void {
+  app.post('/api/v1/auth/login', async (request) => {
+    const { email, password } = parseInput(LoginRequestSchema, request.body, 'sign-in');
+    return auth.login(email, password);
+  });
+
+  app.get('/api/v1/agents', async (request) => {
+    authenticate(auth, request);
+    return { agents: auth.listAgents() };
+  });
+
+  app.post('/api/v1/agents', async (request, reply) => {
+    requireSupervisor(authenticate(auth, request));
+    const agent = await auth.createAgent(parseInput(CreateAgentRequestSchema, request.body, 'agent'));
+    return reply.code(201).send({ agent });
+  });
+}

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/*
+ * All configuration comes from the environment (and a .env file, loaded by index.ts).
+ * The names and defaults are a contract: see PRODUCT.md and the README.
+ */
+
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: optional.pipe(z.url().optional()),
+  ADMIN_EMAIL: optional.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optional.pipe(z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional()),
+  WHATSAPP_TOKEN: optional,
+  WHATSAPP_PHONE_NUMBER_ID: optional,
+  WHATSAPP_APP_SECRET: optional,
+  WHATSAPP_VERIFY_TOKEN: optional,
+  WHATSAPP_API_URL: optional.pipe(z.url().optional()),
+  CORS_ORIGINS: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type WhatsAppConfig =
+  | {
+      mode: 'cloud';
+      accessToken: string;
+      phoneNumberId: string;
+      appSecret: string;
+      verifyToken: string;
+      apiUrl: string;
+    }
+  | { mode: 'sandbox' };
+
+export interface RelayConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Set when the relay is reached under another address than it listens on (proxy, tunnel). */
+  publicUrl?: string;
+  admin: { email?: string; password?: string };
+  whatsapp: WhatsAppConfig;
+  /** Browser origins besides the relay's own that may call the API (the Electron app, a dev server). */
+  extraOrigins: string[];
+  logLevel: string;
+  /** Waits between retries of a temporary WhatsApp error. */
+  retryDelaysMs: readonly number[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  let whatsapp: WhatsAppConfig = { mode: 'sandbox' };
+  if (e.WHATSAPP_TOKEN) {
+    const missing = (['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const).filter(
+      (name) => !e[name],
+    );
+    if (missing.length > 0) throw new ConfigError(`WHATSAPP_TOKEN is set, so ${missing.join(', ')} must be set too`);
+    whatsapp = {
+      mode: 'cloud',
+      accessToken: e.WHATSAPP_TOKEN,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID ?? '',
+      appSecret: e.WHATSAPP_APP_SECRET ?? '',
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN ?? '',
+      apiUrl: (e.WHATSAPP_API_URL ?? 'https://graph.facebook.com').replace(/\/+$/, ''),
+    };
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    admin: { ...(e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL } : {}), ...(e.ADMIN_PASSWORD ? { password: e.ADMIN_PASSWORD } : {}) },
+    whatsapp,
+    extraOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    retryDelaysMs: [500, 2_000, 8_000, 30_000],
+  };
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { ErrorBodySchema } from '../../shared/protocol/result.js';
+import {
+  AgentListResponseSchema,
+  AgentResponseSchema,
+  AssignRequestSchema,
+  ConversationListResponseSchema,
+  ConversationResponseSchema,
+  CreateAgentRequestSchema,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MessageListResponseSchema,
+  MessageResponseSchema,
+  SendTextRequestSchema,
+} from '../../shared/protocol/rest.js';
+
+/*
+ * The OpenAPI 3.1 description, generated from the same zod schemas the routes parse with,
+ * so the document cannot drift from what the relay accepts. Add a route here when you add one.
+ */
+
+interface Operation {
+  summary: string;
+  auth?: boolean;
+  request?: z.ZodType;
+  requestType?: string;
+  responses: Record<number, { description: string; schema?: z.ZodType; text?: boolean }>;
+  parameters?: { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string }[];
+}
+
+const idParam = { name: 'id', in: 'path' as const, required: true, description: 'Conversation id' };
+const errors = {
+  400: { description: 'Invalid input', schema: ErrorBodySchema },
+  401: { description: 'Missing, unknown or expired token', schema: ErrorBodySchema },
+};
+const visible = { 404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema } };
+
+const routes: Record<string, Record<string, Operation>> = {
+  '/api/v1/auth/login': {
+    post: {
+      summary: 'Sign in with email and password',
+      request: LoginRequestSchema,
+      responses: { 200: { description: 'A session token', schema: LoginResponseSchema }, ...errors },
+    },
+  },
+  '/api/v1/agents': {
+    get: { summary: 'All agents and supervisors', auth: true, responses: { 200: { description: 'Agents', schema: AgentListResponseSchema }, ...errors } },
+    post: {
+      summary: 'Create an agent or supervisor (supervisors only)',
+      auth: true,
+      request: CreateAgentRequestSchema,
+      responses: {
+        201: { description: 'Created', schema: AgentResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        409: { description: 'Email already used', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/conversations': {
+    get: {
+      summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
+      auth: true,
+      responses: { 200: { description: 'Conversations, newest activity first', schema: ConversationListResponseSchema }, ...errors },
+    },
+  },
+  '/api/v1/conversations/{id}/messages': {
+    get: {
+      summary: 'Messages of a conversation, oldest first, paged backwards with `before`',
+      auth: true,
+      parameters: [
+        idParam,
+        { name: 'before', in: 'query', description: 'Return messages before this message id' },
+        { name: 'limit', in: 'query', description: '1–500, default 100' },
+      ],
+      responses: { 200: { description: 'Messages', schema: MessageListResponseSchema }, ...errors, ...visible },
+    },
+    post: {
+      summary: 'Send a WhatsApp text as the caller; delivery continues in the background',
+      auth: true,
+      parameters: [idParam],
+      request: SendTextRequestSchema,
+      responses: {
+        201: { description: 'Stored as pending; status changes arrive as message:update events', schema: MessageResponseSchema },
+        ...errors,
+        403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+        ...visible,
+        422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/conversations/{id}/assign': {
+    post: {
+      summary: 'Assign (supervisors), claim or hand back (agents); agentId null unassigns',
+      auth: true,
+      parameters: [idParam],
+      request: AssignRequestSchema,
+      responses: {
+        200: { description: 'The conversation after the change', schema: ConversationResponseSchema },
+        ...errors,
+        403: { description: 'Not allowed to make this assignment', schema: ErrorBodySchema },
+        ...visible,
+      },
+    },
+  },
+  '/webhooks/whatsapp': {
+    get: {
+      summary: "Meta's verification handshake",
+      parameters: [
+        { name: 'hub.mode', in: 'query', required: true, description: 'Always "subscribe"' },
+        { name: 'hub.verify_token', in: 'query', required: true, description: 'WHATSAPP_VERIFY_TOKEN' },
+        { name: 'hub.challenge', in: 'query', required: true, description: 'Echoed back' },
+      ],
+      responses: { 200: { description: 'The challenge, as text', text: true }, 403: { description: 'Wrong token', schema: ErrorBodySchema } },
+    },
+    post: {
+      summary: 'Cloud API events (messages, statuses), signed with X-Hub-Signature-256',
+      parameters: [{ name: 'X-Hub-Signature-256', in: 'header', required: true, description: 'sha256=<hex HMAC of the raw body>' }],
+      requestType: 'application/json',
+      responses: {
+        200: { description: 'Stored durably (repeated wamids change nothing)', text: true },
+        400: { description: 'Not a Cloud API payload', schema: ErrorBodySchema },
+        401: { description: 'Missing or invalid signature: nothing stored', schema: ErrorBodySchema },
+        413: { description: 'Larger than 3 MB', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: '{ok:true}' } } } },
+};
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+export function openApiDocument(serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [path, methods] of Object.entries(routes)) {
+    paths[path] = {};
+    for (const [method, op] of Object.entries(methods)) {
+      const responses: Record<string, unknown> = {};
+      for (const [status, response] of Object.entries(op.responses)) {
+        responses[status] = {
+          description: response.description,
+          ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
+          ...(response.text ? { content: { 'text/plain': { schema: { type: 'string' } } } } : {}),
+        };
+      }
+      paths[path][method] = {
+        summary: op.summary,
+        ...(op.auth ? { security: [{ bearer: [] }] } : {}),
+        ...(op.parameters ? { parameters: op.parameters.map((p) => ({ ...p, schema: { type: 'string' } })) } : {}),
+        ...(op.request
+          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.request, 'input') } } } }
+          : {}),
+        ...(op.requestType ? { requestBody: { required: true, content: { [op.requestType]: { schema: { type: 'object' } } } } } : {}),
+        responses,
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Toonbank relay',
+      version: '1',
+      description:
+        'The REST side of the Toonbank relay. Live updates use Socket.IO on the same port; its events are typed in shared/protocol/events.ts and listed in the README.',
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { AgentSchema, type Agent } from '../../shared/domain/agent.js';
+import { commit } from './commit.js';
+import { DurableJsonFile } from './durable-json-file.js';
+
+export const StoredAgentSchema = AgentSchema.extend({ passwordHash: z.string(), createdAt: z.iso.datetime() });
+export type StoredAgent = z.infer<typeof StoredAgentSchema>;
+
+/** Only a hash of each token is kept: a copied data folder hands out no sessions. */
+export const SessionSchema = z.object({
+  tokenHash: z.string(),
+  agentId: z.string(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+const AccountsFileSchema = z.object({ agents: z.array(StoredAgentSchema), sessions: z.array(SessionSchema) });
+type AccountsFile = z.infer<typeof AccountsFileSchema>;
+
+export function toAgent(stored: StoredAgent): Agent {
+  return { id: stored.id, name: stored.name, email: stored.email, role: stored.role };
+}
+
+/** Agents and their sessions: one small file, rewritten whole (it grows with staff, not history). */
+export class AccountsStore {
+  private constructor(private readonly db: Low<AccountsFile>) {}
+
+  static async open(dataDir: string): Promise<AccountsStore> {
+    const db = new Low(new DurableJsonFile(join(dataDir, 'accounts.json'), AccountsFileSchema), {
+      agents: [],
+      sessions: [],
+    });
+    await db.read();
+    return new AccountsStore(db);
+  }
+
+  listAgents(): StoredAgent[] {
+    return this.db.data.agents;
+  }
+
+  getAgent(id: string): StoredAgent | undefined {
+    return this.db.data.agents.find((agent) => agent.id === id);
+  }
+
+  findAgentByEmail(email: string): StoredAgent | undefined {
+    const wanted = email.toLowerCase();
+    return this.db.data.agents.find((agent) => agent.email.toLowerCase() === wanted);
+  }
+
+  async addAgent(agent: StoredAgent): Promise<void> {
+    await commit(this.db, { ...this.db.data, agents: [...this.db.data.agents, agent] });
+  }
+
+  findSession(tokenHash: string): Session | undefined {
+    return this.db.data.sessions.find((session) => session.tokenHash === tokenHash);
+  }
+
+  /** Adds a session and drops the expired ones in the same write. */
+  async addSession(session: Session, now: number): Promise<void> {
+    const live = this.db.data.sessions.filter((s) => Date.parse(s.expiresAt) > now);
+    await commit(this.db, { ...this.db.data, sessions: [...live, session] });
+  }
+}

@@ -1,0 +1,86 @@
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+
+export class StorageCorruptError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} cannot be read: ${reason}`);
+    this.name = 'StorageCorruptError';
+  }
+}
+
+let tmpCounter = 0;
+
+/** Makes a finished rename survive power loss: the folder entry itself is flushed. */
+async function fsyncDir(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A lowdb adapter for one JSON file that is durable and never torn:
+ * write a temporary file, fsync it, rename it over the old one, fsync the folder.
+ * A crash at any moment leaves either the old file or the new one, both whole.
+ * What is read back is parsed by its schema, so a hand-edited or foreign file is refused, not trusted.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new StorageCorruptError(this.path, 'not JSON');
+    }
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) throw new StorageCorruptError(this.path, parsed.error.issues[0]?.message ?? 'invalid');
+    return parsed.data;
+  }
+
+  /** Writes are queued so that renames land in the order they were asked for. */
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data);
+    const next = this.queue.then(() => this.writeNow(text));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeNow(text: string): Promise<void> {
+    const tmp = `${this.path}.${process.pid}.${++tmpCounter}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(tmp, this.path);
+    } catch (error) {
+      await unlink(tmp).catch(() => undefined);
+      throw error;
+    }
+    await fsyncDir(dirname(this.path));
+  }
+}
