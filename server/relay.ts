@@ -118,7 +118,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     });
   }
   await registerRendererFiles(app);
-  serveAgents(io, { auth, conversations, logger: logger.child({ module: 'realtime' }) });
+  serveAgents(io, { auth, conversations, now, logger: logger.child({ module: 'realtime' }) });
 
   return {
     app,

@@ -34,13 +34,18 @@ export class AuthService {
 
   /** The agent a bearer token belongs to, or UNAUTHORIZED. */
   authenticate(token: string | undefined): Agent {
+    return this.session(token).agent;
+  }
+
+  /** The agent and when their session ends. */
+  session(token: string | undefined): { agent: Agent; expiresAt: number } {
     const session = token ? this.accounts.findSession(hashToken(token)) : undefined;
     if (!session || Date.parse(session.expiresAt) <= this.now()) {
       throw new AppError('UNAUTHORIZED', 'Sign in first: the token is missing, unknown or expired');
     }
     const agent = this.accounts.getAgent(session.agentId);
     if (!agent) throw new AppError('UNAUTHORIZED', 'This account no longer exists');
-    return toAgent(agent);
+    return { agent: toAgent(agent), expiresAt: Date.parse(session.expiresAt) };
   }
 
   async createAgent(request: CreateAgentRequest): Promise<Agent> {

@@ -8,6 +8,9 @@ import { AppError } from '../http/app-error.js';
 import { roomsOfAgent } from './audience.js';
 import { registerCommands } from './commands.js';
 
+/** setTimeout's longest wait (about 24.8 days); sessions are shorter than that anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type RelaySocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function createSocketServer(httpServer: HttpServer, allowedOrigins: string[]): RelaySocketServer {
@@ -28,13 +31,14 @@ export function createSocketServer(httpServer: HttpServer, allowedOrigins: strin
  */
 export function serveAgents(
   io: RelaySocketServer,
-  deps: { auth: AuthService; conversations: ConversationService; logger: Logger },
+  deps: { auth: AuthService; conversations: ConversationService; logger: Logger; now: () => number },
 ): void {
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
     try {
-      const agent = deps.auth.authenticate(typeof token === 'string' ? token : undefined);
+      const { agent, expiresAt } = deps.auth.session(typeof token === 'string' ? token : undefined);
       socket.data.agentId = agent.id;
+      socket.data.sessionExpiresAt = expiresAt;
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.code : 'UNAUTHORIZED'));
@@ -49,5 +53,12 @@ export function serveAgents(
     }
     void socket.join(roomsOfAgent(agent));
     registerCommands(socket, agent, deps);
+    // A live socket does not outlive its session: the client is told, then let go.
+    const untilExpiry = Math.min(socket.data.sessionExpiresAt - deps.now(), MAX_TIMER_MS);
+    const expiry = setTimeout(() => {
+      socket.emit('session:end', { reason: 'Your session has expired: sign in again' });
+      socket.disconnect(true);
+    }, Math.max(0, untilExpiry));
+    socket.once('disconnect', () => clearTimeout(expiry));
   });
 }

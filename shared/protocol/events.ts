@@ -20,7 +20,8 @@ export const SendMessageCommandSchema = ConversationRefSchema.extend(SendTextReq
 export type SendMessageCommand = z.infer<typeof SendMessageCommandSchema>;
 
 export const HistoryCommandSchema = ConversationRefSchema.extend(HistoryQuerySchema.shape);
-export type HistoryCommand = z.infer<typeof HistoryCommandSchema>;
+/** What a client sends (`limit` may be left out); the server parses it to the full shape. */
+export type HistoryCommand = z.input<typeof HistoryCommandSchema>;
 
 export const AssignCommandSchema = ConversationRefSchema.extend(AssignRequestSchema.shape);
 export type AssignCommand = z.infer<typeof AssignCommandSchema>;
@@ -62,4 +63,5 @@ export interface ClientToServerEvents {
 /** Per-socket state the server keeps (Socket.IO's `socket.data`). */
 export interface SocketData {
   agentId: string;
+  sessionExpiresAt: number;
 }

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationListResponseSchema, MessageListResponseSchema } from '../../shared/protocol/rest.js';
 import { ADMIN, api, makeDataDir, startHarness, type Harness } from '../helpers/relay-harness.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, inboundText, newWamid, postWebhook } from '../helpers/webhooks.js';
 import { login } from '../../shared/client/relay-client.js';
+import { spawnRelay } from '../helpers/spawn-relay.js';
 
 const customers = [
   { waId: '32470000001', name: 'Fien' },
@@ -33,35 +32,6 @@ async function everyJsonFileParses(dir: string): Promise<number> {
     count++;
   }
   return count;
-}
-
-/** The relay as its own process, as `npm run server` starts it, so it can be killed for real. */
-async function spawnRelay(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      WHATSAPP_TOKEN: 't',
-      WHATSAPP_PHONE_NUMBER_ID: TEST_PHONE_NUMBER_ID,
-      WHATSAPP_APP_SECRET: TEST_APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'v',
-      WHATSAPP_API_URL: 'http://127.0.0.1:9',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const match = /"url":"(http:[^"]+)"/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 describe('durability', () => {
@@ -91,7 +61,16 @@ describe('durability', () => {
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
     const acked = new Set<string>();
     for (let round = 0; round < 3; round++) {
-      const { child, url } = await spawnRelay(dataDir);
+      const { child, url } = await spawnRelay({
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        WHATSAPP_TOKEN: 't',
+        WHATSAPP_PHONE_NUMBER_ID: TEST_PHONE_NUMBER_ID,
+        WHATSAPP_APP_SECRET: TEST_APP_SECRET,
+        WHATSAPP_VERIFY_TOKEN: 'v',
+        WHATSAPP_API_URL: 'http://127.0.0.1:9',
+      });
       let killed = false;
       // Four writers at once; the relay is killed while they are mid-flight.
       const writer = async (n: number) => {

@@ -1,0 +1,123 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+
+/*
+ * The whole path, end to end, against the real relay in sandbox mode: a customer writes from the
+ * sandbox phone, two agents in two browser contexts see it arrive live, one answers, the phone gets
+ * the answer and its ticks go to read, and the other agent sees the answer too.
+ */
+
+const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password', name: 'Supervisor' };
+const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
+const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
+
+let relay: ChildProcess;
+let url: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-'));
+  ({ child: relay, url } = await spawnRelay({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: SUPERVISOR.email,
+    ADMIN_PASSWORD: SUPERVISOR.password,
+  }));
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: SUPERVISOR.email, password: SUPERVISOR.password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const created = await fetch(`${url}/api/v1/agents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ ...AGENT, role: 'agent' }),
+  });
+  expect(created.status).toBe(201);
+});
+
+test.afterAll(async () => {
+  await stopRelay(relay);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
+  return page;
+}
+
+test('a customer message reaches two agents live, one answers, the phone sees it read', async ({ browser }) => {
+  const supervisor = await signIn(browser, SUPERVISOR);
+  const agent = await signIn(browser, AGENT);
+
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
+  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie deze jas in maat M?');
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+  // Both agents see the new conversation and its message without reloading.
+  for (const page of [supervisor, agent]) {
+    const row = page.getByRole('button', { name: new RegExp(CUSTOMER.name) }).first();
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Hebben jullie deze jas in maat M?');
+  }
+
+  // The agent opens the chat and answers with Enter.
+  await agent.getByRole('button', { name: new RegExp(CUSTOMER.name) }).first().click();
+  await expect(agent.getByText('Hebben jullie deze jas in maat M?').last()).toBeVisible();
+  const composer = agent.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Ja! Maat M is er nog, zal ik er een apart leggen?');
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
+
+  // The phone gets the answer and, since the customer is looking at it, the ticks go to read.
+  await expect(phone.getByText('Ja! Maat M is er nog, zal ik er een apart leggen?')).toBeVisible();
+  await expect(agent.getByLabel('Read').last()).toBeVisible();
+
+  // The other agent (the supervisor) sees the answer too, in the list and in the chat.
+  const supervisorRow = supervisor.getByRole('button', { name: new RegExp(CUSTOMER.name) }).first();
+  await expect(supervisorRow).toContainText('Ja! Maat M is er nog');
+  await supervisorRow.click();
+  await expect(supervisor.getByText('Ja! Maat M is er nog, zal ik er een apart leggen?')).toBeVisible();
+  await expect(supervisor.getByLabel('Read').last()).toBeVisible();
+
+  await supervisor.screenshot({ path: 'test-results/inbox-supervisor.png' });
+  await phone.screenshot({ path: 'test-results/sandbox-phone.png' });
+});
+
+test('a wrong password is refused with a clear message', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(SUPERVISOR.email);
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText(/wrong email or password/i);
+});
+
+test('customer text is shown as text, never as HTML', async ({ browser }) => {
+  const page = await signIn(browser, SUPERVISOR);
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill('<b>Mallory</b>');
+  await phone.getByLabel('Phone number').fill('+31 6 98765432');
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill('<img src=x onerror="window.pwned=1">hello');
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const row = page.getByRole('button', { name: /Mallory/ }).first();
+  await expect(row).toContainText('<img src=x onerror="window.pwned=1">hello');
+  await row.click();
+  await expect(page.getByText('<img src=x onerror="window.pwned=1">hello').last()).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.locator('b', { hasText: 'Mallory' }).count()).toBe(0);
+});
