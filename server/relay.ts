@@ -43,6 +43,9 @@ export interface Relay {
 /** The API's own JSON body limit; the WhatsApp webhook allows Meta's 3 MB on its own route. */
 const API_BODY_LIMIT = 256 * 1024;
 
+/** The desktop app serves its renderer from this custom-protocol origin (main/app-protocol.ts). */
+export const DESKTOP_APP_ORIGIN = 'app://toonbank';
+
 /** The sandbox's stand-in numbers: a Cloud API phone number id and the shop's display number. */
 const SANDBOX_PHONE_NUMBER_ID = '100000000000001';
 const SANDBOX_DISPLAY_NUMBER = '15550001234';
@@ -67,7 +70,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   let baseUrl = '';
   const ownOrigins = (): string[] =>
     [baseUrl, config.publicUrl].filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin);
-  const allowedOrigins = [...config.extraOrigins];
+  const allowedOrigins = [DESKTOP_APP_ORIGIN, ...config.extraOrigins];
 
   const sandbox =
     config.whatsapp.mode === 'sandbox'
