@@ -60,8 +60,10 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   const auth = new AuthService(accounts, now);
   await ensureFirstSupervisor(auth, config.admin, logger);
 
-  const app: FastifyInstance = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+  // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
+  const fastifyLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: fastifyLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: API_BODY_LIMIT,
   });
@@ -94,19 +96,19 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   const io = createSocketServer(app.server, allowedOrigins);
   const broadcaster: Broadcaster = socketBroadcaster(io);
   const graph = new GraphClient(whatsapp);
-  let conversations: ConversationService | undefined;
   const delivery = createDelivery({
     graph,
     retryDelaysMs: config.retryDelaysMs,
     logger: logger.child({ module: 'delivery' }),
-    onResult: (message, result) => conversations?.recordSendResult(message, result) ?? Promise.resolve(),
+    // Bound late: the service and its delivery channel need each other.
+    onResult: (message, result) => conversations.recordSendResult(message, result),
   });
-  conversations = new ConversationService(store, auth, broadcaster, delivery, now, logger.child({ module: 'conversations' }));
+  const conversations = new ConversationService(store, auth, broadcaster, delivery, now, logger.child({ module: 'conversations' }));
 
-  await app.register(cors, { origin: (origin, cb) => cb(null, origin === undefined || allowedOrigins.includes(origin)) });
+  await app.register(cors, { origin: (origin, cb) => { cb(null, origin === undefined || allowedOrigins.includes(origin)); } });
   installErrorHandling(app);
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/api/v1/openapi.json', async () => openApiDocument(config.publicUrl ?? baseUrl));
+  app.get('/healthz', () => Promise.resolve({ ok: true }));
+  app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
   registerAuthRoutes(app, auth);
   registerConversationRoutes(app, auth, conversations);
   registerWhatsAppWebhook(app, { ...whatsapp, conversations, logger: logger.child({ module: 'webhook' }) });

@@ -7,15 +7,19 @@ import {
   HistoryCommandSchema,
   SendMessageCommandSchema,
   type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
 } from '../../shared/protocol/events.js';
 import type { AckResult } from '../../shared/protocol/result.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import { AppError } from '../http/app-error.js';
 import { parseInput } from '../http/validate.js';
-import type { RelaySocketServer } from './socket-server.js';
+import type { Socket } from 'socket.io';
 
-type RelaySocket = Parameters<Parameters<RelaySocketServer['on']>[1]>[0];
+type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Listeners take `unknown`: what a client sends is untrusted until its schema has parsed it. */
+type UntrustedOn = (event: string, listener: (...args: unknown[]) => void) => unknown;
 
 /**
  * Wraps a command handler: the payload is parsed by its schema, the result or a coded error
@@ -28,7 +32,7 @@ function command<P, T>(
   handle: (payload: P) => Promise<T> | T,
   logger: Logger,
 ): void {
-  socket.on(event, async (...args: unknown[]) => {
+  (socket.on as UntrustedOn).call(socket, event, async (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // a command without an ack cannot be answered: ignored
     const reply = ack as (result: AckResult<T>) => void;
@@ -36,7 +40,7 @@ function command<P, T>(
       const payload = schema ? parseInput(schema, args[0], `${event} payload`) : (undefined as P);
       reply({ ok: true, data: await handle(payload) });
     } catch (error) {
-      if (error instanceof AppError) return reply({ ok: false, code: error.code, message: error.message });
+      if (error instanceof AppError) { reply({ ok: false, code: error.code, message: error.message }); return; }
       logger.error({ err: error, event }, 'socket command failed');
       reply({ ok: false, code: 'INTERNAL', message: 'Something went wrong on the relay; it has been logged' });
     }

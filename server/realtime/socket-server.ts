@@ -59,6 +59,6 @@ export function serveAgents(
       socket.emit('session:end', { reason: 'Your session has expired: sign in again' });
       socket.disconnect(true);
     }, Math.max(0, untilExpiry));
-    socket.once('disconnect', () => clearTimeout(expiry));
+    socket.once('disconnect', () => { clearTimeout(expiry); });
   });
 }

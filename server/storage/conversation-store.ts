@@ -209,7 +209,7 @@ export class ConversationStore {
     await extra.read();
     if (extra.data.messages.length > 0) chunks.push(extra);
     const index = new Map<string, Position>();
-    chunks.forEach((chunk, c) => chunk.data.messages.forEach((m, i) => indexMessage(index, m, { chunk: c, index: i })));
+    chunks.forEach((chunk, c) => { chunk.data.messages.forEach((m, i) => { indexMessage(index, m, { chunk: c, index: i }); }); });
     shard.loaded ??= { chunks, index };
     return shard.loaded;
   }

@@ -59,8 +59,9 @@ export async function command<E extends CommandName>(
   let result: AckResult<CommandData<E>>;
   try {
     // Socket.IO's typed emitWithAck cannot follow the generic event name; the ack shape is ours.
-    const emit = socket.timeout(10_000).emitWithAck as (ev: E, ...a: unknown[]) => Promise<AckResult<CommandData<E>>>;
-    result = await emit.call(socket, event, ...args);
+    const timed = socket.timeout(10_000);
+    const emit = timed.emitWithAck.bind(timed) as (ev: E, ...a: unknown[]) => Promise<AckResult<CommandData<E>>>;
+    result = await emit(event, ...args);
   } catch {
     throw new RelayError('INTERNAL', 'The relay did not answer in time');
   }

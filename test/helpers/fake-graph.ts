@@ -60,7 +60,7 @@ export class FakeGraph {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server?.close(() => { resolve(); }));
   }
 }
 
@@ -68,6 +68,6 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => { resolve(Buffer.concat(chunks).toString('utf8')); });
   });
 }

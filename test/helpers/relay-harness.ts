@@ -112,7 +112,7 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     }
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
+    socket.once('connect', () => { resolve(); });
     socket.once('connect_error', reject);
   });
   return {
@@ -120,7 +120,7 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     events,
     next(name, match = () => true) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${name} event within 5 s`)), 5000);
+        const timer = setTimeout(() => { reject(new Error(`no ${name} event within 5 s`)); }, 5000);
         waiters.push({
           name,
           match: match as (p: unknown) => boolean,

@@ -66,11 +66,11 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(await send('just a string')).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await send({ conversationId, text: 'x'.repeat(5000), clientId: 'c' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await send({ conversationId: 'nope', text: 'hi', clientId: 'c' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const assign = await client.socket.timeout(5000).emitWithAck('conversation:assign', { conversationId, agentId: 42 } as never);
+    const assign: unknown = await client.socket.timeout(5000).emitWithAck('conversation:assign', { conversationId, agentId: 42 } as never);
     expect(assign).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     // Unknown events and events without an ack are ignored, not fatal.
     (client.socket.emit as (event: string, ...args: unknown[]) => void)('no:such-event', { a: 1 });
-    client.socket.emit('message:send', { conversationId, text: 'no ack', clientId: 'z' } as never, undefined as never);
+    client.socket.emit('message:send', { conversationId, text: 'no ack', clientId: 'z' }, undefined as never);
     expect(client.socket.connected).toBe(true);
   });
 

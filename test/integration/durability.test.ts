@@ -89,10 +89,10 @@ describe('durability', () => {
       const writers = [0, 1, 2, 3].map(writer);
       const target = acked.size + 40 + round * 17;
       while (acked.size < target) await new Promise((resolve) => setImmediate(resolve));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       killed = true;
-      await Promise.all(writers);
-      await new Promise((resolve) => child.once('exit', resolve));
+      await Promise.all([exited, ...writers]);
     }
     expect(await everyJsonFileParses(dataDir)).toBeGreaterThan(3);
     const h = await startHarness({ dataDir });

@@ -67,7 +67,7 @@ describe('who sees what: REST and Socket.IO rooms', () => {
     expect((await api(h, ann.token, 'GET', `/api/v1/conversations/${id}/messages`)).status).toBe(200);
     const benList = ConversationListResponseSchema.parse((await api(h, ben.token, 'GET', '/api/v1/conversations')).body);
     expect(benList.conversations.map((c) => c.contact.name)).toEqual(['Dirk Maes']);
-    const history = await command(benClient.socket, 'conversation:history', { conversationId: id }).catch((e: Error) => e);
+    const history = await command(benClient.socket, 'conversation:history', { conversationId: id }).catch((e: unknown) => e);
     expect(history).toMatchObject({ code: 'NOT_FOUND' });
   });
 
