@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { DESKTOP_APP_ORIGIN } from '../shared/ipc.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { AuthService } from './auth/auth-service.js';
 import { ensureFirstSupervisor } from './auth/first-supervisor.js';
@@ -42,9 +43,6 @@ export interface Relay {
 
 /** The API's own JSON body limit; the WhatsApp webhook allows Meta's 3 MB on its own route. */
 const API_BODY_LIMIT = 256 * 1024;
-
-/** The desktop app serves its renderer from this custom-protocol origin (main/app-protocol.ts). */
-export const DESKTOP_APP_ORIGIN = 'app://toonbank';
 
 /** The sandbox's stand-in numbers: a Cloud API phone number id and the shop's display number. */
 const SANDBOX_PHONE_NUMBER_ID = '100000000000001';
