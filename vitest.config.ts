@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // The Playwright suites under test/e2e are run by `playwright test`, not here.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'main/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'main/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

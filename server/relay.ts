@@ -13,7 +13,7 @@ import { ConversationService } from './conversations/conversation-service.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { socketBroadcaster, type Broadcaster } from './realtime/broadcaster.js';
-import { createSocketServer, serveAgents, type RelaySocketServer } from './realtime/socket-server.js';
+import { createSocketServer, endSessionSockets, serveAgents, type RelaySocketServer } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { AccountsStore } from './storage/accounts-store.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -107,7 +107,9 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   installErrorHandling(app);
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
-  registerAuthRoutes(app, auth);
+  registerAuthRoutes(app, auth, (tokenHash) => {
+    endSessionSockets(io, tokenHash);
+  });
   registerConversationRoutes(app, auth, conversations);
   registerWhatsAppWebhook(app, { ...whatsapp, conversations, logger: logger.child({ module: 'webhook' }) });
   if (sandbox) {

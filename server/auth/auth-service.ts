@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 const decoyHash = hashPassword('decoy password that matches nothing');
@@ -30,6 +30,11 @@ export class AuthService {
       now,
     );
     return { token, expiresAt, agent: toAgent(stored) };
+  }
+
+  /** Ends the session of this token at once (signing out); an unknown token is already gone. */
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.accounts.removeSession(hashToken(token));
   }
 
   /** The agent a bearer token belongs to, or UNAUTHORIZED. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Agent } from '../../shared/domain/agent.js';
 import { isServiceWindowOpen, type Contact, type ConversationSummary } from '../../shared/domain/conversation.js';
-import { isStatusAdvance, type Message, type MessageError } from '../../shared/domain/message.js';
+import { isStatusAdvance, type Message, type MessageError, type NewMessage } from '../../shared/domain/message.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { AppError, notFound } from '../http/app-error.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
@@ -91,7 +91,7 @@ export class ConversationService {
         if (existing) return { message: existing, created: false };
       }
       const at = iso(this.now());
-      const message: Message = {
+      const draft: NewMessage = {
         id: randomUUID(),
         conversationId: id,
         direction: 'out',
@@ -104,7 +104,7 @@ export class ConversationService {
         updatedAt: at,
         ...(clientId === undefined ? {} : { clientId }),
       };
-      const after = await this.store.append(id, message, (c) => withLastMessage(c, message));
+      const { conversation: after, message } = await this.store.append(id, draft, withLastMessage);
       this.broadcaster.messageCreated(after, message);
       this.broadcaster.conversationChanged(after);
       return { message, created: true };
@@ -146,7 +146,7 @@ export class ConversationService {
     const id = conversation.id;
     await this.store.exclusive(id, async () => {
       if (await this.store.findMessage(id, { waMessageId: input.waMessageId })) return;
-      const message: Message = {
+      const draft: NewMessage = {
         id: randomUUID(),
         conversationId: id,
         direction: 'in',
@@ -159,7 +159,7 @@ export class ConversationService {
         updatedAt: iso(this.now()),
         ...(input.content === undefined ? {} : { content: input.content }),
       };
-      const after = await this.store.append(id, message, (c) => ({
+      const { conversation: after, message } = await this.store.append(id, draft, (c, message) => ({
         ...withLastMessage(c, message),
         contact: { ...c.contact, name: contact.name || c.contact.name },
         unreadCount: c.unreadCount + 1,

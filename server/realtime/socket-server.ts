@@ -2,11 +2,22 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
-import type { AuthService } from '../auth/auth-service.js';
+import { hashToken, type AuthService } from '../auth/auth-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import { AppError } from '../http/app-error.js';
 import { roomsOfAgent } from './audience.js';
 import { registerCommands } from './commands.js';
+
+/** Ends the live sockets of a session that was signed out. */
+export function endSessionSockets(io: RelaySocketServer, tokenHash: string): void {
+  void io.fetchSockets().then((sockets) => {
+    for (const socket of sockets) {
+      if (socket.data.tokenHash !== tokenHash) continue;
+      socket.emit('session:end', { reason: 'You signed out' });
+      socket.disconnect(true);
+    }
+  });
+}
 
 /** setTimeout's longest wait (about 24.8 days); sessions are shorter than that anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -36,12 +47,16 @@ export function serveAgents(
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
     try {
-      const { agent, expiresAt } = deps.auth.session(typeof token === 'string' ? token : undefined);
+      const given = typeof token === 'string' ? token : undefined;
+      const { agent, expiresAt } = deps.auth.session(given);
       socket.data.agentId = agent.id;
       socket.data.sessionExpiresAt = expiresAt;
+      socket.data.tokenHash = hashToken(given ?? '');
       next();
     } catch (error) {
-      next(new Error(error instanceof AppError ? error.code : 'UNAUTHORIZED'));
+      // The client reads `data.code`; the message says the same for people reading logs.
+      const code = error instanceof AppError ? error.code : 'UNAUTHORIZED';
+      next(Object.assign(new Error(code), { data: { code } }));
     }
   });
 

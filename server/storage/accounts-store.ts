@@ -58,6 +58,11 @@ export class AccountsStore {
     return this.db.data.sessions.find((session) => session.tokenHash === tokenHash);
   }
 
+  async removeSession(tokenHash: string): Promise<void> {
+    const sessions = this.db.data.sessions.filter((s) => s.tokenHash !== tokenHash);
+    if (sessions.length !== this.db.data.sessions.length) await commit(this.db, { ...this.db.data, sessions });
+  }
+
   /** Adds a session and drops the expired ones in the same write. */
   async addSession(session: Session, now: number): Promise<void> {
     const live = this.db.data.sessions.filter((s) => Date.parse(s.expiresAt) > now);

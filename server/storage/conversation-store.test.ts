@@ -21,6 +21,7 @@ const summary: ConversationSummary = {
 };
 const message = (n: number): Message => ({
   id: `m${n}`,
+  seq: n,
   conversationId: 'conv-1',
   direction: 'in',
   type: 'text',
@@ -67,7 +68,7 @@ describe('ConversationStore (real files)', () => {
   it('updates one message in place and finds it by every locator', async () => {
     const store = await ConversationStore.open(dir);
     await store.create(summary);
-    await store.append('conv-1', { ...message(1), clientId: 'client-1' }, bump);
+    await store.append('conv-1', { ...message(0), id: 'm1', clientId: 'client-1' }, bump);
     const updated = await store.updateMessage('conv-1', { clientId: 'client-1' }, (m) => ({ ...m, waMessageId: 'wamid.new' }));
     expect(updated?.waMessageId).toBe('wamid.new');
     expect((await store.findMessage('conv-1', { waMessageId: 'wamid.new' }))?.id).toBe('m1');
@@ -80,7 +81,7 @@ describe('ConversationStore (real files)', () => {
     const store = await ConversationStore.open(dir);
     await store.create(summary);
     // As if the relay died between writing the chunk and the meta: the chunk exists, the meta counts none.
-    await writeFile(join(dir, 'conversations', 'conv-1', 'messages-0000.json'), JSON.stringify({ messages: [message(1)] }));
+    await writeFile(join(dir, 'conversations', 'conv-1', 'messages-0000.json'), JSON.stringify({ messages: [message(0)] }));
     await writeFile(join(dir, 'conversations', 'conv-1', 'meta.json.123.1.tmp'), '{"half":');
     const reopened = await ConversationStore.open(dir);
     expect((await reopened.history('conv-1', undefined, 10)).messages).toHaveLength(1);
@@ -99,10 +100,10 @@ describe('ConversationStore (real files)', () => {
   it('leaves memory as it was on disk when a write fails', async () => {
     const store = await ConversationStore.open(dir);
     await store.create(summary);
-    await store.append('conv-1', message(1), bump);
+    await store.append('conv-1', message(0), bump);
     await rm(join(dir, 'conversations', 'conv-1'), { recursive: true });
-    await expect(store.append('conv-1', message(2), bump)).rejects.toThrow();
+    await expect(store.append('conv-1', message(1), bump)).rejects.toThrow();
     expect(store.get('conv-1')?.unreadCount).toBe(1);
-    expect((await store.history('conv-1', undefined, 10)).messages.map((m) => m.id)).toEqual(['m1']);
+    expect((await store.history('conv-1', undefined, 10)).messages.map((m) => m.id)).toEqual(['m0']);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { ConversationSummarySchema, type ConversationSummary } from '../../shared/domain/conversation.js';
-import { MessageSchema, type Message } from '../../shared/domain/message.js';
+import { MessageSchema, type Message, type NewMessage } from '../../shared/domain/message.js';
 import { commit } from './commit.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -105,14 +105,16 @@ export class ConversationStore {
     return summaryOf(next);
   }
 
-  /** Stores a message durably, then the summary change that goes with it. */
+  /** Stores a message durably with its place in the conversation, then the summary change that goes with it. */
   async append(
     id: string,
-    message: Message,
-    change: (c: ConversationSummary) => ConversationSummary,
-  ): Promise<ConversationSummary> {
+    newMessage: NewMessage,
+    change: (c: ConversationSummary, message: Message) => ConversationSummary,
+  ): Promise<{ conversation: ConversationSummary; message: Message }> {
     const shard = this.shard(id);
     const { chunks, index } = await this.load(shard);
+    const seq = chunks.reduce((count, chunk) => count + chunk.data.messages.length, 0);
+    const message: Message = { ...newMessage, seq };
     let last = chunks.at(-1);
     if (last === undefined || last.data.messages.length >= CHUNK_SIZE) {
       last = new Low(chunkFile(shard.dir, chunks.length), { messages: [] });
@@ -125,9 +127,9 @@ export class ConversationStore {
       throw error;
     }
     indexMessage(index, message, { chunk: chunks.length - 1, index: last.data.messages.length - 1 });
-    const next = { ...change(summaryOf(shard.meta.data)), chunkCount: chunks.length };
+    const next = { ...change(summaryOf(shard.meta.data), message), chunkCount: chunks.length };
     await commit(shard.meta, next);
-    return summaryOf(next);
+    return { conversation: summaryOf(next), message };
   }
 
   async findMessage(id: string, locator: MessageLocator): Promise<Message | undefined> {

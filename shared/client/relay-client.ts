@@ -41,6 +41,15 @@ export async function login(baseUrl: string, email: string, password: string): P
   return parseJson(response, LoginResponseSchema);
 }
 
+/** Ends the session on the relay, so the token stops working everywhere at once. */
+export async function logout(baseUrl: string, token: string): Promise<void> {
+  const response = await fetch(new URL('/api/v1/auth/logout', baseUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok && response.status !== 401) throw new RelayError('INTERNAL', `The relay answered ${response.status}`);
+}
+
 export function connectRelay(baseUrl: string, token: string): RelaySocket {
   return io(baseUrl, { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
 }

@@ -57,6 +57,11 @@ export type MessageContent = z.infer<typeof MessageContentSchema>;
 export const MessageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
+  /**
+   * The message's place in its conversation (0, 1, 2 …), given by the relay as it stores it: the
+   * order of arrival. WhatsApp's timestamps are whole seconds and can tie or disagree, so this orders.
+   */
+  seq: z.number().int().nonnegative(),
   direction: MessageDirectionSchema,
   type: MessageTypeSchema,
   text: z.string(),
@@ -72,6 +77,8 @@ export const MessageSchema = z.object({
   clientId: z.string().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+/** A message before the store has given it its place. */
+export type NewMessage = Omit<Message, 'seq'>;
 
 /** Outbound statuses only move forward; `failed` may replace any of them. */
 const statusRank: Record<MessageStatus, number> = { received: 0, pending: 1, sent: 2, delivered: 3, read: 4, failed: 5 };

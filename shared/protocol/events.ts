@@ -64,4 +64,6 @@ export interface ClientToServerEvents {
 export interface SocketData {
   agentId: string;
   sessionExpiresAt: number;
+  /** Which session the socket belongs to, so signing out can end exactly its sockets. */
+  tokenHash: string;
 }

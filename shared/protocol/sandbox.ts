@@ -111,8 +111,7 @@ const nonBlank = (text: string): boolean => text.trim().length > 0;
 
 /** Everything a customer can send. A body without `type` is a text message. */
 export const CustomerMessageInputSchema = z.preprocess(
-  (value) =>
-    typeof value === 'object' && value !== null && !('type' in value) ? { ...value, type: 'text' } : value,
+  (value) => (typeof value === 'object' && value !== null && !('type' in value) ? { ...value, type: 'text' } : value),
   z.discriminatedUnion('type', [
     z.object({
       type: z.literal('text'),
@@ -124,7 +123,10 @@ export const CustomerMessageInputSchema = z.preprocess(
       type: z.literal('image'),
       image: z.object({
         /** A sample photo's media id (see `sandbox:info`); a placeholder id is made up when absent. */
-        mediaId: z.string().regex(/^\d{1,20}$/, 'a media id is digits').optional(),
+        mediaId: z
+          .string()
+          .regex(/^\d{1,20}$/, 'a media id is digits')
+          .optional(),
         caption: z.string().max(1024).optional(),
       }),
     }),

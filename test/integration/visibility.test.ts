@@ -96,6 +96,14 @@ describe('who sees what: REST and Socket.IO rooms', () => {
     expect((await api(h, h.adminToken, 'POST', '/api/v1/agents', body)).status).toBe(409);
   });
 
+  it('ends a session on sign-out: its token stops working and its sockets are told and closed', async () => {
+    const ended = annClient.next('session:end');
+    expect((await api(h, ann.token, 'POST', '/api/v1/auth/logout')).status).toBe(204);
+    expect(await ended).toEqual({ reason: 'You signed out' });
+    expect((await api(h, ann.token, 'GET', '/api/v1/conversations')).status).toBe(401);
+    expect(benClient.socket.connected).toBe(true);
+  });
+
   it('refuses sockets and requests without a valid token', async () => {
     await expect(connectClient(h.url, 'forged')).rejects.toThrow('UNAUTHORIZED');
     expect((await api(h, null, 'GET', '/api/v1/conversations')).status).toBe(401);

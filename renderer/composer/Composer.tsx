@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/use-t';
+import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import { MAX_TEXT_LENGTH } from '../../shared/protocol/rest.js';
+import { describeError } from '../app/describe-error';
+import { userLocale } from '../i18n';
+import { formatTime } from '../i18n/format';
+import { useInbox, useInboxClient } from '../inbox/inbox-context';
+import { IconLock, IconSend } from '../ui/icons';
+import classes from './Composer.module.css';
+import { readDraft, writeDraft } from './drafts';
+import { useServiceWindow } from './use-service-window';
+
+/** Show when the window closes once less than this is left. */
+const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
+
+export function Composer({ conversation, autoFocus }: { conversation: ConversationSummary; autoFocus: boolean }) {
+  const t = useT();
+  const client = useInboxClient();
+  const connected = useInbox((s) => s.connection === 'connected');
+  const { open, endsAt, now } = useServiceWindow(conversation);
+  const [text, setText] = useState(() => readDraft(conversation.id));
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    writeDraft(conversation.id, text);
+  }, [conversation.id, text]);
+
+  const tooLong = text.length > MAX_TEXT_LENGTH;
+  const canSend = open && connected && text.trim().length > 0 && !tooLong;
+
+  function send() {
+    if (!canSend) return;
+    const value = text;
+    setText('');
+    setError(null);
+    client.send(conversation.id, value).catch((failure: unknown) => {
+      setError(t('composer.sendFailed', { message: describeError(failure, t) }));
+      // Give the words back rather than lose them, unless something new was typed meanwhile.
+      setText((current) => (current === '' ? value : current));
+    });
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  const closesAt = open && endsAt !== null && endsAt - now < CLOSING_SOON_MS ? endsAt : null;
+
+  return (
+    <div className={classes.composer}>
+      {!open ? (
+        <Alert variant="light" color="yellow" icon={<IconLock size={18} />} className={classes.notice} role="status">
+          {t('composer.windowClosed')}
+        </Alert>
+      ) : null}
+      {error ? (
+        <Text size="xs" c="red.8" role="alert" className={classes.error}>
+          {error}
+        </Text>
+      ) : null}
+      <div className={classes.row}>
+        <Textarea
+          ref={inputRef}
+          className={classes.input}
+          aria-label={t('composer.message')}
+          placeholder={open ? t('composer.placeholder') : undefined}
+          autosize
+          autoFocus={autoFocus}
+          minRows={1}
+          maxRows={8}
+          value={text}
+          disabled={!open}
+          error={tooLong ? t('composer.tooLong', { max: MAX_TEXT_LENGTH, count: text.length }) : undefined}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <Button onClick={send} disabled={!canSend} rightSection={<IconSend size={16} />} className={classes.send}>
+          {t('composer.send')}
+        </Button>
+      </div>
+      {open ? (
+        <Group justify="space-between" gap="xs" className={classes.footer}>
+          <Text size="xs" c="dimmed">
+            {t('composer.hint')}
+          </Text>
+          {closesAt !== null ? (
+            <Text size="xs" c="orange.8">
+              {t('composer.windowClosesAt', { time: formatTime(new Date(closesAt).toISOString(), userLocale()) })}
+            </Text>
+          ) : null}
+        </Group>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { ActionIcon, Avatar } from '@mantine/core';
+import { useT } from '../i18n/use-t';
+import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import { formatWaId } from '../../shared/phone.js';
+import { IconArrowLeft } from '../ui/icons';
+import { AssignmentControl } from './AssignmentControl';
+import classes from './ConversationView.module.css';
+
+interface Props {
+  conversation: ConversationSummary;
+  onBack?: (() => void) | undefined;
+}
+
+export function ConversationHeader({ conversation, onBack }: Props) {
+  const t = useT();
+  const { contact } = conversation;
+  return (
+    <header className={classes.header}>
+      {onBack ? (
+        <ActionIcon variant="subtle" color="gray" size="lg" onClick={onBack} aria-label={t('conversation.back')}>
+          <IconArrowLeft size={20} />
+        </ActionIcon>
+      ) : null}
+      <Avatar name={contact.name} color="initials" size={38} aria-hidden />
+      <div className={classes.identity}>
+        <h2 className={classes.name}>{contact.name}</h2>
+        <div className={classes.sub}>
+          <span className={classes.number}>{formatWaId(contact.waId)}</span>
+          <span aria-hidden>·</span>
+          <span>{t(`status.${conversation.status}`)}</span>
+        </div>
+      </div>
+      <AssignmentControl conversation={conversation} />
+    </header>
+  );
+}

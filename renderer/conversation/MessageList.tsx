@@ -1,0 +1,158 @@
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useT } from '../i18n/use-t';
+import { useInbox, useInboxClient } from '../inbox/inbox-context';
+import { isLocalMessage } from '../inbox/thread-merge';
+import { useNow } from '../ui/use-now';
+import { DaySeparator } from './DaySeparator';
+import { MessageBubble } from './MessageBubble';
+import classes from './MessageList.module.css';
+import { buildRows } from './rows';
+
+/** How close to the top (px) scrolling has to come before older history is fetched. */
+const LOAD_OLDER_AT = 400;
+
+interface Props {
+  conversationId: string;
+  customerName: string;
+}
+
+/**
+ * The conversation's messages, virtualised and anchored to the end like a chat: it opens at
+ * the latest message, follows new ones while you are at the bottom, and keeps your place
+ * when older history is prepended above.
+ */
+export function MessageList({ conversationId, customerName }: Props) {
+  const t = useT();
+  const client = useInboxClient();
+  const thread = useInbox((s) => s.threads.get(conversationId));
+  const meId = useInbox((s) => s.me?.id ?? null);
+  const agentsById = useInbox((s) => s.agentsById);
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const messages = thread?.messages;
+  const rows = useMemo(() => buildRows(messages ?? []), [messages]);
+
+  // The virtualizer is mutable by design; this app does not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (rows[index]?.dayStart ? 96 : 52),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 12,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: 96,
+    paddingStart: 8,
+    paddingEnd: 12,
+  });
+
+  const ready = thread?.status === 'ready';
+  useLayoutEffect(() => {
+    if (ready) virtualizer.scrollToEnd();
+  }, [ready, virtualizer]);
+
+  // Your own message just sent: show it even if you had scrolled up.
+  const last = rows.at(-1);
+  const lastIsMineLocal = last !== undefined && isLocalMessage(last.message);
+  const lastKey = last?.key;
+  useLayoutEffect(() => {
+    if (lastIsMineLocal) virtualizer.scrollToEnd();
+  }, [lastKey, lastIsMineLocal, virtualizer]);
+
+  const hasMore = thread?.hasMore ?? false;
+  const loadingOlder = thread?.loadingOlder ?? false;
+  const maybeLoadOlder = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element || !ready || !hasMore || loadingOlder) return;
+    if (element.scrollTop < LOAD_OLDER_AT) void client.loadOlder(conversationId);
+  }, [client, conversationId, ready, hasMore, loadingOlder]);
+
+  // Also when the loaded page does not fill the screen yet (there is nothing to scroll).
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (element && ready && hasMore && !loadingOlder && element.scrollHeight <= element.clientHeight) {
+      void client.loadOlder(conversationId);
+    }
+  }, [client, conversationId, ready, hasMore, loadingOlder, rows.length]);
+
+  if (!thread || thread.status === 'loading') {
+    return (
+      <Center className={classes.fill}>
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {t('conversation.loading')}
+          </Text>
+        </Group>
+      </Center>
+    );
+  }
+  if (thread.status === 'error') {
+    return (
+      <Center className={classes.fill} p="lg">
+        <Stack align="center" gap="sm">
+          <Text size="sm" c="red.8">
+            {t('conversation.loadFailed', { message: thread.error ?? '' })}
+          </Text>
+          <Button size="xs" variant="light" onClick={() => void client.loadLatest(conversationId)}>
+            {t('conversation.retry')}
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+
+  return (
+    <div className={classes.wrapper}>
+      {loadingOlder ? (
+        <div className={classes.olderPill} role="status">
+          <Loader size={12} />
+          {t('conversation.loadingOlder')}
+        </div>
+      ) : null}
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        onScroll={maybeLoadOlder}
+        role="region"
+        aria-label={t('conversation.messagesLabel', { name: customerName })}
+        tabIndex={0}
+      >
+        {rows.length === 0 ? (
+          <Center h="100%">
+            <Text size="sm" c="dimmed">
+              {t('conversation.noMessages')}
+            </Text>
+          </Center>
+        ) : (
+          <div className={classes.canvas} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              const { authorId, direction } = row.message;
+              const authorName =
+                direction === 'out' && authorId !== null && authorId !== meId
+                  ? (agentsById.get(authorId)?.name ?? null)
+                  : null;
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className={classes.item}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {row.dayStart ? <DaySeparator iso={row.message.createdAt} now={now} /> : null}
+                  <MessageBubble message={row.message} groupStart={row.groupStart} authorName={authorName} />
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/*
+ * Dates and times for the user's locale, with Intl only. Formatters are costly to build and
+ * the conversation list formats thousands of times, so each is cached per locale.
+ */
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${name}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function startOfDay(time: number): number {
+  const date = new Date(time);
+  date.setHours(0, 0, 0, 0);
+  return date.getTime();
+}
+
+/** A stable key for the calendar day of a timestamp, in local time. */
+export function dayKey(iso: string): string {
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+export function formatTime(iso: string, locale: string): string {
+  return formatter(locale, 'time', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** For the conversation list: a time today, a weekday within the week, a date otherwise. */
+export function formatListTime(iso: string, locale: string, now: number): string {
+  const time = Date.parse(iso);
+  const today = startOfDay(now);
+  if (time >= today) return formatTime(iso, locale);
+  if (time >= today - 6 * 86_400_000) return formatter(locale, 'weekday', { weekday: 'short' }).format(time);
+  if (new Date(time).getFullYear() === new Date(now).getFullYear()) {
+    return formatter(locale, 'dayMonth', { day: 'numeric', month: 'short' }).format(time);
+  }
+  return formatter(locale, 'date', { dateStyle: 'short' }).format(time);
+}
+
+export type DayLabel = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; text: string };
+
+/** For the day separators between messages. */
+export function dayLabel(iso: string, locale: string, now: number): DayLabel {
+  const day = startOfDay(Date.parse(iso));
+  const today = startOfDay(now);
+  if (day === today) return { kind: 'today' };
+  if (day === startOfDay(today - 1)) return { kind: 'yesterday' };
+  const sameYear = new Date(day).getFullYear() === new Date(now).getFullYear();
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { weekday: 'long', day: 'numeric', month: 'long' }
+    : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  return { kind: 'date', text: formatter(locale, sameYear ? 'dayLong' : 'dayLongYear', options).format(day) };
+}
+
+/** Full date and time, for tooltips. */
+export function formatDateTime(iso: string, locale: string): string {
+  return formatter(locale, 'dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatCoordinate(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 5 }).format(value);
+}

@@ -1,0 +1,22 @@
+import { Text, Tooltip } from '@mantine/core';
+import { useT } from '../i18n/use-t';
+import classes from './ConnectionIndicator.module.css';
+import { useInbox } from './inbox-context';
+
+/** A quiet dot and word: green when live, amber while (re)connecting. */
+export function ConnectionIndicator() {
+  const t = useT();
+  const connection = useInbox((s) => s.connection);
+  const label = t(`connection.${connection}`);
+  const hint = t(connection === 'connected' ? 'connection.connectedHint' : 'connection.reconnectingHint');
+  return (
+    <Tooltip label={hint} multiline w={260} withArrow>
+      <div className={classes.indicator} data-state={connection} role="status" aria-live="polite">
+        <span className={classes.dot} aria-hidden />
+        <Text size="xs" c="dimmed" component="span">
+          {label}
+        </Text>
+      </div>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,78 @@
+import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { memo } from 'react';
+import { useT } from '../i18n/use-t';
+import { userLocale } from '../i18n';
+import { formatDateTime, formatListTime } from '../i18n/format';
+import { StatusTicks } from '../ui/StatusTicks';
+import classes from './ConversationRow.module.css';
+import { useInbox } from './inbox-context';
+import { previewOf } from './message-preview';
+
+export const ROW_HEIGHT = 76;
+
+interface Props {
+  id: string;
+  selected: boolean;
+  now: number;
+  onSelect: (id: string) => void;
+}
+
+export const ConversationRow = memo(function ConversationRow({ id, selected, now, onSelect }: Props) {
+  const t = useT();
+  const conversation = useInbox((s) => s.conversations.get(id));
+  const meId = useInbox((s) => s.me?.id);
+  const assignee = useInbox((s) => (conversation?.assigneeId ? s.agentsById.get(conversation.assigneeId) : undefined));
+  if (!conversation) return null;
+
+  const locale = userLocale();
+  const { contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
+  const assigneeLabel =
+    assigneeId === null
+      ? t('inbox.unassigned')
+      : assigneeId === meId
+        ? t('inbox.you')
+        : (assignee?.name ?? t('inbox.unknownAgent'));
+
+  return (
+    <UnstyledButton
+      className={classes.row}
+      data-selected={selected || undefined}
+      data-unread={unreadCount > 0 || undefined}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => {
+        onSelect(id);
+      }}
+    >
+      <Avatar name={contact.name} color="initials" size={40} aria-hidden className={classes.avatar} />
+      <span className={classes.body}>
+        <span className={classes.line}>
+          <span className={classes.name}>{contact.name}</span>
+          {lastMessageAt ? (
+            <time className={classes.time} dateTime={lastMessageAt} title={formatDateTime(lastMessageAt, locale)}>
+              {formatListTime(lastMessageAt, locale, now)}
+            </time>
+          ) : null}
+        </span>
+        <span className={classes.line}>
+          {lastMessage?.direction === 'out' ? <StatusTicks status={lastMessage.status} size={14} /> : null}
+          <span className={classes.preview}>{previewOf(lastMessage, t)}</span>
+          {unreadCount > 0 ? (
+            <span className={classes.unread}>
+              <span aria-hidden>{unreadCount > 99 ? '99+' : unreadCount}</span>
+              <VisuallyHidden>{t('inbox.unread', { count: unreadCount })}</VisuallyHidden>
+            </span>
+          ) : null}
+        </span>
+        <span className={classes.meta}>
+          <span className={classes.status} data-status={conversation.status}>
+            {t(`status.${conversation.status}`)}
+          </span>
+          <span aria-hidden>·</span>
+          <span className={classes.assignee} data-unassigned={assigneeId === null || undefined}>
+            {assigneeLabel}
+          </span>
+        </span>
+      </span>
+    </UnstyledButton>
+  );
+});

@@ -1,0 +1,67 @@
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect } from 'react';
+import type { Session } from '../app/session-storage';
+import { ConversationView } from '../conversation/ConversationView';
+import { useT } from '../i18n/use-t';
+import { ConversationList } from './ConversationList';
+import { ConversationGone, EmptyConversation } from './EmptyConversation';
+import { useInbox } from './inbox-context';
+import classes from './InboxLayout.module.css';
+import { TopBar } from './TopBar';
+import { useSelectedConversation } from './use-selected-conversation';
+
+interface Props {
+  session: Session;
+  onSignOut: () => void;
+}
+
+function useUnreadTitle() {
+  const t = useT();
+  const unread = useInbox((s) => {
+    let total = 0;
+    for (const conversation of s.conversations.values()) total += conversation.unreadCount;
+    return total;
+  });
+  useEffect(() => {
+    document.title = unread > 0 ? t('app.titleWithUnread', { count: unread }) : t('app.name');
+    return () => {
+      document.title = t('app.name');
+    };
+  }, [unread, t]);
+}
+
+/** Wide windows: list and conversation side by side. Narrow ones: the list, or the conversation with a way back. */
+export function InboxLayout({ session, onSignOut }: Props) {
+  const t = useT();
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [selectedId, select] = useSelectedConversation();
+  const synced = useInbox((s) => s.synced);
+  const exists = useInbox((s) => (selectedId === null ? false : s.conversations.has(selectedId)));
+  useUnreadTitle();
+
+  const showList = !narrow || selectedId === null;
+  const showConversation = !narrow || selectedId !== null;
+  const back = () => {
+    select(null);
+  };
+
+  let pane = null;
+  if (selectedId === null) pane = <EmptyConversation />;
+  else if (exists)
+    pane = <ConversationView key={selectedId} conversationId={selectedId} onBack={narrow ? back : undefined} />;
+  else if (synced) pane = <ConversationGone onBack={back} />;
+
+  return (
+    <div className={classes.shell}>
+      <TopBar session={session} onSignOut={onSignOut} />
+      <div className={classes.body} data-narrow={narrow || undefined}>
+        {showList ? (
+          <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
+            <ConversationList selectedId={selectedId} onSelect={select} />
+          </nav>
+        ) : null}
+        {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Avatar, Button, Group, Text } from '@mantine/core';
+import { useT } from '../i18n/use-t';
+import type { Session } from '../app/session-storage';
+import { IconLogout, IconMessage } from '../ui/icons';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { useInbox } from './inbox-context';
+import classes from './TopBar.module.css';
+
+interface Props {
+  session: Session;
+  onSignOut: () => void;
+}
+
+export function TopBar({ session, onSignOut }: Props) {
+  const t = useT();
+  // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
+  const me = useInbox((s) => s.me) ?? session.agent;
+  return (
+    <header className={classes.bar}>
+      <Group gap={8} wrap="nowrap">
+        <span className={classes.logo} aria-hidden>
+          <IconMessage size={16} strokeWidth={2.4} />
+        </span>
+        <Text fw={700} size="md" className={classes.brand}>
+          {t('app.name')}
+        </Text>
+      </Group>
+      <ConnectionIndicator />
+      <Group gap="sm" wrap="nowrap" ml="auto">
+        <Group gap={8} wrap="nowrap" className={classes.account}>
+          <Avatar name={me.name} color="initials" size={28} aria-hidden />
+          <div className={classes.who}>
+            <Text size="sm" fw={600} lh={1.2} truncate>
+              {me.name}
+            </Text>
+            <Text size="xs" c="dimmed" lh={1.2}>
+              {t(me.role === 'supervisor' ? 'account.roleSupervisor' : 'account.roleAgent')}
+            </Text>
+          </div>
+        </Group>
+        <Button
+          variant="subtle"
+          color="gray"
+          size="compact-sm"
+          leftSection={<IconLogout size={16} />}
+          onClick={onSignOut}
+          classNames={{ section: classes.signOutIcon }}
+        >
+          <span className={classes.signOutLabel}>{t('account.signOut')}</span>
+        </Button>
+      </Group>
+    </header>
+  );
+}

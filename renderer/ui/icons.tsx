@@ -1,0 +1,98 @@
+import type { CSSProperties } from 'react';
+
+/*
+ * The few line icons the inbox needs, drawn inline (24×24, stroke in currentColor) rather
+ * than pulling in an icon package. Decorative by default; pass `label` to make one an image
+ * with an accessible name.
+ */
+
+export interface IconProps {
+  size?: number;
+  label?: string;
+  style?: CSSProperties;
+  className?: string;
+  strokeWidth?: number;
+}
+
+function makeIcon(paths: string[], circle?: { r: number }) {
+  return function Icon({ size = 16, label, style, className, strokeWidth = 2 }: IconProps) {
+    return (
+      <svg
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={strokeWidth}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        style={{ flexShrink: 0, ...style }}
+        className={className}
+        {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+      >
+        {label ? <title>{label}</title> : null}
+        {circle ? <circle cx="12" cy="12" r={circle.r} /> : null}
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+    );
+  };
+}
+
+export const IconCheck = makeIcon(['M5 12l5 5l10 -10']);
+export const IconChecks = makeIcon(['M7 12l5 5l10 -10', 'M2 12l5 5m5 -5l5 -5']);
+export const IconClock = makeIcon(['M12 7v5l3 3'], { r: 9 });
+export const IconAlert = makeIcon(['M12 8v4', 'M12 16h.01'], { r: 9 });
+export const IconArrowLeft = makeIcon(['M5 12h14', 'M5 12l6 6', 'M5 12l6 -6']);
+export const IconSend = makeIcon([
+  'M10 14l11 -11',
+  'M21 3l-6.5 18a.55 .55 0 0 1 -1 0l-3.5 -7l-7 -3.5a.55 .55 0 0 1 0 -1l18 -6.5',
+]);
+export const IconPhoto = makeIcon([
+  'M15 8h.01',
+  'M3 6a3 3 0 0 1 3 -3h12a3 3 0 0 1 3 3v12a3 3 0 0 1 -3 3h-12a3 3 0 0 1 -3 -3v-12z',
+  'M3 16l5 -5c.928 -.893 2.072 -.893 3 0l5 5',
+  'M14 14l1 -1c.928 -.893 2.072 -.893 3 0l3 3',
+]);
+export const IconVideo = makeIcon([
+  'M15 10l4.553 -2.276a1 1 0 0 1 1.447 .894v6.764a1 1 0 0 1 -1.447 .894l-4.553 -2.276v-4z',
+  'M3 8a2 2 0 0 1 2 -2h8a2 2 0 0 1 2 2v8a2 2 0 0 1 -2 2h-8a2 2 0 0 1 -2 -2z',
+]);
+export const IconFile = makeIcon([
+  'M14 3v4a1 1 0 0 0 1 1h4',
+  'M17 21h-10a2 2 0 0 1 -2 -2v-14a2 2 0 0 1 2 -2h7l5 5v11a2 2 0 0 1 -2 2z',
+]);
+export const IconMicrophone = makeIcon([
+  'M9 5a3 3 0 0 1 6 0v5a3 3 0 0 1 -6 0z',
+  'M5 10a7 7 0 0 0 14 0',
+  'M8 21h8',
+  'M12 17v4',
+]);
+export const IconSticker = makeIcon(['M20 12l-2 .5a6 6 0 0 1 -6.5 -6.5l.5 -2l8 8', 'M20 12a8 8 0 1 1 -8 -8']);
+export const IconMapPin = makeIcon([
+  'M9 11a3 3 0 1 0 6 0a3 3 0 0 0 -6 0',
+  'M17.657 16.657l-4.243 4.243a2 2 0 0 1 -2.827 0l-4.244 -4.243a8 8 0 1 1 11.314 0z',
+]);
+export const IconShoppingBag = makeIcon([
+  'M6.331 8h11.339a2 2 0 0 1 1.977 2.304l-1.255 8.152a3 3 0 0 1 -2.966 2.544h-6.852a3 3 0 0 1 -2.965 -2.544l-1.255 -8.152a2 2 0 0 1 1.977 -2.304z',
+  'M9 11v-5a3 3 0 0 1 6 0v5',
+]);
+export const IconMessage = makeIcon([
+  'M3 20l1.3 -3.9c-2.324 -3.437 -1.426 -7.872 2.1 -10.374c3.526 -2.501 8.59 -2.296 11.845 .48c3.255 2.777 3.695 7.266 1.029 10.501c-2.666 3.235 -7.615 4.215 -11.574 2.293l-4.7 1',
+]);
+export const IconInbox = makeIcon([
+  'M4 6a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2z',
+  'M4 13h3l3 3h4l3 -3h3',
+]);
+export const IconLogout = makeIcon([
+  'M14 8v-2a2 2 0 0 0 -2 -2h-7a2 2 0 0 0 -2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2 -2v-2',
+  'M9 12h12l-3 -3',
+  'M18 15l3 -3',
+]);
+export const IconLock = makeIcon([
+  'M5 13a2 2 0 0 1 2 -2h10a2 2 0 0 1 2 2v6a2 2 0 0 1 -2 2h-10a2 2 0 0 1 -2 -2v-6z',
+  'M11 16a1 1 0 1 0 2 0a1 1 0 0 0 -2 0',
+  'M8 11v-4a4 4 0 1 1 8 0v4',
+]);
+export const IconUser = makeIcon(['M8 7a4 4 0 1 0 8 0a4 4 0 0 0 -8 0', 'M6 21v-2a4 4 0 0 1 4 -4h4a4 4 0 0 1 4 4v2']);
