@@ -1,0 +1,155 @@
+import type { FanoutResult, SystemResult } from './fanout-bench.js';
+import type { Machine } from './machine.js';
+import type { Summary } from './stats.js';
+import type { StorageCaseResult } from './storage.js';
+
+/** Plain-text tables for the terminal; the JSON file carries the same figures. */
+
+export const TARGET_RATIO = 2;
+
+export interface Verdict {
+  target: string;
+  pass: boolean;
+  ratio: number;
+  line: string;
+}
+
+function table(headers: string[], rows: string[][], alignLeft = 1): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const cell = (text: string, i: number) =>
+    i < alignLeft ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0);
+  const line = (r: string[]) => `  ${r.map(cell).join('  ')}`;
+  return [line(headers), `  ${widths.map((w) => '─'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
+}
+
+const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '—');
+const kb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '—');
+const int = (x: number): string => x.toLocaleString('en-US');
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+
+function latencyRows(label: string, base: Summary, tb: Summary, baseExtra = '', tbExtra = ''): string[][] {
+  const row = (name: string, s: Summary, extra: string) => [
+    name,
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    ms(s.max),
+    int(s.count),
+    extra,
+  ];
+  return [
+    row(`${label}: baseline`, base, baseExtra),
+    row(`${label}: Toonbank`, tb, tbExtra),
+    [
+      `${label}: Toonbank ÷ baseline`,
+      ratio(tb.p50, base.p50),
+      ratio(tb.p95, base.p95),
+      ratio(tb.p99, base.p99),
+      ratio(tb.max, base.max),
+      '',
+      '',
+    ],
+  ];
+}
+
+export function verdictOf(f: FanoutResult): Verdict {
+  const base = f.baseline.perPage.p99;
+  const tb = f.toonbank.perPage.p99;
+  const r = tb / base;
+  const complete = f.toonbank.missing === 0 && f.baseline.missing === 0;
+  const pass = complete && r <= TARGET_RATIO;
+  const why = complete
+    ? ''
+    : ` (messages never rendered: Toonbank ${f.toonbank.missing}, baseline ${f.baseline.missing})`;
+  return {
+    target: `toonbank.perPage.p99 <= ${TARGET_RATIO} * baseline.perPage.p99, nothing missing`,
+    pass,
+    ratio: r,
+    line: `Target (issue 2): Toonbank p99 ≤ ${TARGET_RATIO}× baseline p99 → ${ms(tb)} ms vs ${TARGET_RATIO} × ${ms(base)} ms = ${ms(TARGET_RATIO * base)} ms (ratio ${r.toFixed(2)}×): ${pass ? 'PASS' : 'FAIL'}${why}`,
+  };
+}
+
+export function machineText(m: Machine): string {
+  return [
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, load avg (1 min) at start ${m.loadAverage1m}`,
+    `Temp folder: ${m.tmpdir} on ${m.tmpdirFilesystem}`,
+  ].join('\n');
+}
+
+function cpuLine(s: SystemResult): string {
+  const c = s.perMessage;
+  return `${ms(c.pageTask)} ms (script ${ms(c.pageScript)}, style ${ms(c.pageStyle)}, layout ${ms(c.pageLayout)})`;
+}
+
+export function fanoutText(f: FanoutResult): string {
+  const c = f.config;
+  const b = f.baseline;
+  const t = f.toonbank;
+  return [
+    `Fan-out latency — ${f.browser}, one browser, N = ${c.pages} pages (one context each), M = ${c.messages} messages at ${c.ratePerSecond}/s (open loop)`,
+    `from ${c.customers} customers, in ${c.rounds} alternating rounds after ${c.warmup} warm-up messages per system. Latency = Node clock just before`,
+    `the HTTP POST → page clock when the message's text is in the DOM (a MutationObserver; Toonbank: inside the inbox's conversation`,
+    `list, the renderer served by the relay; baseline: a minimal page appending a div). Page vs Node clock: max |offset| ${f.clockOffsetMs} ms.`,
+    '',
+    table(
+      ['ms', 'p50', 'p95', 'p99', 'max', 'samples', 'missing'],
+      [
+        ...latencyRows('each page', b.perPage, t.perPage, String(b.missing), String(t.missing)),
+        ...latencyRows('all N pages', b.allPages, t.allPages),
+        ...latencyRows('HTTP answer', b.httpAnswer, t.httpAnswer),
+        ...latencyRows('socket event', b.socketEvent, t.socketEvent),
+        ...latencyRows('in browser', b.inBrowser, t.inBrowser),
+      ],
+    ),
+    '',
+    `  each page   = one sample per (message, page); all N pages = per message, until the slowest page had it;`,
+    `  HTTP answer = until the POST was answered (Toonbank answers once the message is fsynced and broadcast);`,
+    `  socket event = until the event a page renders from reached one extra Socket.IO client in Node (Toonbank:`,
+    `  conversation:upsert); in browser = from that moment to the text in a page's DOM (socket receive, React, DOM).`,
+    `  Per message, each page's main thread was busy ${cpuLine(b)} (baseline) vs ${cpuLine(t)} (Toonbank)`,
+    `  (wall time of its tasks: includes waiting for a CPU); this Node process (server + sender + observer) used`,
+    `  ${ms(b.perMessage.node)} ms of CPU (baseline) vs ${ms(t.perMessage.node)} ms (Toonbank).`,
+    `  Sends left late against the ${c.ratePerSecond}/s schedule by at most ${ms(b.sendLag.max)} ms (baseline) / ${ms(t.sendLag.max)} ms (Toonbank); latency counts from the actual send.`,
+    `  p99 per round: baseline ${b.perRoundP99.map(ms).join(', ')} ms; Toonbank ${t.perRoundP99.map(ms).join(', ')} ms.`,
+  ].join('\n');
+}
+
+export function storageText(results: StorageCaseResult[], appends: number): string {
+  return [
+    `Write cost vs history — ConversationStore on real files, the durable path (temp file, fsync, rename, fsync of the folder;`,
+    `the conversation's last chunk, then its meta). K = ${appends} appends to one conversation per shop, shops measured round-robin.`,
+    '',
+    table(
+      [
+        'shop',
+        'stored',
+        'convs',
+        'target conv',
+        'start (open)',
+        '1st append',
+        'append p50',
+        'p99',
+        'max',
+        'rewritten p50',
+        'max',
+      ],
+      results.map((r) => [
+        r.name,
+        int(r.storedMessages),
+        int(r.conversations),
+        `${int(r.targetMessages)} msgs`,
+        `${ms(r.openMs.median)} ms`,
+        `${ms(r.firstAppendMs)} ms`,
+        `${ms(r.appends.ms.p50)} ms`,
+        `${ms(r.appends.ms.p99)} ms`,
+        `${ms(r.appends.ms.max)} ms`,
+        kb(r.appends.bytes.p50),
+        kb(r.appends.bytes.max),
+      ]),
+    ),
+    '',
+    `  start (open) = ConversationStore.open, median of repeats (reads and validates every meta.json; files in the page cache).`,
+    `  1st append = the first append after start, which also reads and indexes that conversation's chunks (loaded lazily).`,
+    `  rewritten = bytes of the files each append rewrote (last chunk + meta); a chunk holds at most 200 messages.`,
+  ].join('\n');
+}
