@@ -17,17 +17,17 @@ interface Props {
 
 function useUnreadTitle() {
   const t = useT();
-  const unread = useInbox((s) => {
-    let total = 0;
-    for (const conversation of s.conversations.values()) total += conversation.unreadCount;
-    return total;
-  });
+  const unread = useInbox((s) => s.unreadTotal);
   useEffect(() => {
     document.title = unread > 0 ? t('app.titleWithUnread', { count: unread }) : t('app.name');
-    return () => {
-      document.title = t('app.name');
-    };
   }, [unread, t]);
+  // Reset once, when the inbox goes away (sign-out), not between two counts.
+  useEffect(
+    () => () => {
+      document.title = t('app.name');
+    },
+    [t],
+  );
 }
 
 /** Wide windows: list and conversation side by side. Narrow ones: the list, or the conversation with a way back. */

@@ -8,6 +8,7 @@ import {
   ConversationPayload,
   HistoryPayload,
   MessagePayload,
+  NewMessagePayload,
   parsed,
   RemovePayload,
   SentPayload,
@@ -78,8 +79,8 @@ export class InboxClient {
       if (removed) dispatch({ type: 'conversation:remove', id: removed.id });
     });
     socket.on('message:new', (payload: unknown) => {
-      const event = parsed(MessagePayload, payload);
-      if (event) dispatch({ type: 'message:upsert', ...event });
+      const event = parsed(NewMessagePayload, payload);
+      if (event) dispatch({ type: 'message:new', ...event });
     });
     socket.on('message:update', (payload: unknown) => {
       const event = parsed(MessagePayload, payload);

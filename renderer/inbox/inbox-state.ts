@@ -31,6 +31,8 @@ export interface InboxState {
   conversations: ReadonlyMap<string, ConversationSummary>;
   /** Conversation ids, most recent activity first. */
   order: readonly string[];
+  /** Unread messages over all conversations, kept as they change (the window title shows it). */
+  unreadTotal: number;
   threads: ReadonlyMap<string, Thread>;
 }
 
@@ -40,7 +42,9 @@ export type InboxAction =
   /** `ifKnown`: an ack's copy must not bring back a conversation a `remove` event took away. */
   | { type: 'conversation:upsert'; conversation: ConversationSummary; ifKnown?: boolean }
   | { type: 'conversation:remove'; id: string }
-  /** A new message (or the ack of one sent here): inserted in time order. */
+  /** A message pushed by the relay with its conversation as it now is: both applied in one step. */
+  | { type: 'message:new'; conversationId: string; message: Message; conversation: ConversationSummary }
+  /** A new message (or the ack of one sent here): inserted in order. */
   | { type: 'message:upsert'; conversationId: string; message: Message }
   /** A change to a message: applied only if it is loaded, never inserting an old one into the window. */
   | { type: 'message:update'; conversationId: string; message: Message }
@@ -57,6 +61,7 @@ export const initialInboxState: InboxState = {
   agentsById: new Map(),
   conversations: new Map(),
   order: [],
+  unreadTotal: 0,
   threads: new Map(),
 };
 
@@ -137,6 +142,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         agentsById: new Map(agents.map((a) => [a.id, a])),
         conversations,
         order: [...list].sort(compareConversations).map((c) => c.id),
+        unreadTotal: list.reduce((total, c) => total + c.unreadCount, 0),
         threads,
       };
     }
@@ -151,16 +157,30 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ...state,
         conversations,
         order: moved ? insertSorted(state.order, conversations, conversation) : state.order,
+        unreadTotal: state.unreadTotal - (previous?.unreadCount ?? 0) + conversation.unreadCount,
       };
     }
 
     case 'conversation:remove': {
-      if (!state.conversations.has(action.id)) return state;
+      const removed = state.conversations.get(action.id);
+      if (!removed) return state;
       const conversations = new Map(state.conversations);
       conversations.delete(action.id);
       const threads = new Map(state.threads);
       threads.delete(action.id);
-      return { ...state, conversations, threads, order: state.order.filter((id) => id !== action.id) };
+      return {
+        ...state,
+        conversations,
+        threads,
+        order: state.order.filter((id) => id !== action.id),
+        unreadTotal: state.unreadTotal - removed.unreadCount,
+      };
+    }
+
+    case 'message:new': {
+      const { conversation, conversationId, message } = action;
+      const listed = inboxReducer(state, { type: 'conversation:upsert', conversation });
+      return inboxReducer(listed, { type: 'message:upsert', conversationId, message });
     }
 
     case 'message:upsert':

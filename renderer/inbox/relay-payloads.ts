@@ -18,6 +18,7 @@ export const SnapshotPayload = InboxSnapshotSchema.extend({ conversations: z.arr
 export const ConversationPayload = ConversationSummarySchema;
 export const RemovePayload = z.object({ id: z.string() });
 export const MessagePayload = z.object({ conversationId: z.string(), message: MessageSchema });
+export const NewMessagePayload = MessagePayload.extend({ conversation: ConversationSummarySchema });
 export const HistoryPayload = MessageListResponseSchema;
 export const SentPayload = MessageResponseSchema;
 export const ConversationAckPayload = ConversationResponseSchema;

@@ -106,7 +106,6 @@ export class ConversationService {
       };
       const { conversation: after, message } = await this.store.append(id, draft, withLastMessage);
       this.broadcaster.messageCreated(after, message);
-      this.broadcaster.conversationChanged(after);
       return { message, created: true };
     });
     if (result.created) this.outbound.deliver(result.message, conversation.contact.waId);
@@ -166,7 +165,6 @@ export class ConversationService {
         lastInboundAt: c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
       }));
       this.broadcaster.messageCreated(after, message);
-      this.broadcaster.conversationChanged(after);
     });
   }
 

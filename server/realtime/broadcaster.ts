@@ -9,6 +9,7 @@ export type RelayIo = Server<ClientToServerEvents, ServerToClientEvents, Record<
 /** What the domain tells the live side; the conversation service knows nothing of sockets. */
 export interface Broadcaster {
   conversationChanged(after: ConversationSummary, before?: ConversationSummary): void;
+  /** A new message and the conversation as it now is, in one event. */
   messageCreated(conversation: ConversationSummary, message: Message): void;
   messageUpdated(conversation: ConversationSummary, message: Message): void;
 }
@@ -24,7 +25,11 @@ export function socketBroadcaster(io: RelayIo): Broadcaster {
       }
     },
     messageCreated(conversation, message) {
-      io.to(roomsOfConversation(conversation)).emit('message:new', { conversationId: conversation.id, message });
+      io.to(roomsOfConversation(conversation)).emit('message:new', {
+        conversationId: conversation.id,
+        message,
+        conversation,
+      });
     },
     messageUpdated(conversation, message) {
       io.to(roomsOfConversation(conversation)).emit('message:update', { conversationId: conversation.id, message });

@@ -39,12 +39,17 @@ export interface MessageEvent {
   message: Message;
 }
 
+/** A new message comes with its conversation as it now is: one event, one render per message. */
+export interface NewMessageEvent extends MessageEvent {
+  conversation: ConversationSummary;
+}
+
 export interface ServerToClientEvents {
   /** A conversation this socket may see was created or changed. */
   'conversation:upsert': (conversation: ConversationSummary) => void;
   /** This socket may no longer see the conversation (it was assigned to someone else). */
   'conversation:remove': (payload: { id: string }) => void;
-  'message:new': (payload: MessageEvent) => void;
+  'message:new': (payload: NewMessageEvent) => void;
   /** Ticks, failures and other changes of a message already sent to this socket. */
   'message:update': (payload: MessageEvent) => void;
   /** The relay ends this session (token expired or revoked). */

@@ -105,7 +105,7 @@ export function fanoutText(f: FanoutResult): string {
     `  each page   = one sample per (message, page); all N pages = per message, until the slowest page had it;`,
     `  HTTP answer = until the POST was answered (Toonbank answers once the message is fsynced and broadcast);`,
     `  socket event = until the event a page renders from reached one extra Socket.IO client in Node (Toonbank:`,
-    `  conversation:upsert); in browser = from that moment to the text in a page's DOM (socket receive, React, DOM).`,
+    `  message:new); in browser = from that moment to the text in a page's DOM (socket receive, React, DOM).`,
     `  Per message, each page's main thread was busy ${cpuLine(b)} (baseline) vs ${cpuLine(t)} (Toonbank)`,
     `  (wall time of its tasks: includes waiting for a CPU); this Node process (server + sender + observer) used`,
     `  ${ms(b.perMessage.node)} ms of CPU (baseline) vs ${ms(t.perMessage.node)} ms (Toonbank).`,

@@ -136,7 +136,7 @@ export async function startToonbank(
     const observerEmail = await createAgent(url, adminToken, pages + 1);
     const socket = connectRelay(url, (await login(url, observerEmail, AGENT_PASSWORD)).token);
     observer = socket;
-    socket.on('conversation:upsert', (conversation) => {
+    socket.on('message:new', ({ conversation }) => {
       const seq = seqIn(conversation.lastMessage?.text ?? '', prefix);
       if (seq !== undefined && !system.socketSeen.has(seq)) system.socketSeen.set(seq, wallNow());
     });
