@@ -15,7 +15,11 @@ interface Props {
   onSignOut: () => void;
 }
 
-function useUnreadTitle() {
+/**
+ * The unread count in the window title. Its own component: the count changes with nearly every
+ * message, and only this (which renders nothing) should re-render for it, not the whole layout.
+ */
+function UnreadTitle() {
   const t = useT();
   const unread = useInbox((s) => s.unreadTotal);
   useEffect(() => {
@@ -28,6 +32,7 @@ function useUnreadTitle() {
     },
     [t],
   );
+  return null;
 }
 
 /** Wide windows: list and conversation side by side. Narrow ones: the list, or the conversation with a way back. */
@@ -37,7 +42,6 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const [selectedId, select] = useSelectedConversation();
   const synced = useInbox((s) => s.synced);
   const exists = useInbox((s) => (selectedId === null ? false : s.conversations.has(selectedId)));
-  useUnreadTitle();
 
   const showList = !narrow || selectedId === null;
   const showConversation = !narrow || selectedId !== null;
@@ -53,6 +57,7 @@ export function InboxLayout({ session, onSignOut }: Props) {
 
   return (
     <div className={classes.shell}>
+      <UnreadTitle />
       <TopBar session={session} onSignOut={onSignOut} />
       <div className={classes.body} data-narrow={narrow || undefined}>
         {showList ? (
