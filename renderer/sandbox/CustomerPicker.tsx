@@ -83,16 +83,18 @@ export function CustomerPicker({
           </ul>
         </section>
       )}
-      <section aria-labelledby="sample-customers">
-        <h2 id="sample-customers" className={classes.sectionTitle}>
-          {t('picker.samples')}
-        </h2>
-        <ul className={classes.customerList}>
-          {samples.map((customer) => (
-            <CustomerRow key={customer.waId} customer={customer} onStart={onStart} />
-          ))}
-        </ul>
-      </section>
+      {samples.length > 0 && (
+        <section aria-labelledby="sample-customers">
+          <h2 id="sample-customers" className={classes.sectionTitle}>
+            {t('picker.samples')}
+          </h2>
+          <ul className={classes.customerList}>
+            {samples.map((customer) => (
+              <CustomerRow key={customer.waId} customer={customer} onStart={onStart} />
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="invent-customer">
         <h2 id="invent-customer" className={classes.sectionTitle}>
           {t('picker.invent')}
