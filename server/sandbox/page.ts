@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PAGE_POLICY } from '../web/renderer-files.js';
 
 /*
  * The customer phone page, built by Vite next to the inbox (dist/renderer/sandbox.html). Its
@@ -20,7 +21,11 @@ export function registerPage(app: FastifyInstance): void {
     const html = await readFile(PAGE, 'utf8').catch(() => null);
     if (html === null)
       return reply.code(503).type('text/plain; charset=utf-8').send('Run npm run build:renderer first');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', PAGE_POLICY)
+      .send(html);
   });
   // Also matches `/sandbox/` when the relay keeps trailing slashes apart; /sandbox/api and
   // /sandbox/graph are more specific and win.

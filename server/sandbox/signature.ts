@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-/** `X-Hub-Signature-256`: `sha256=` + hex HMAC-SHA256 of the raw body, keyed with the app secret. */
-export function signatureOf(appSecret: string, rawBody: string | Buffer): string {
-  return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
-}
+/** `X-Hub-Signature-256`: the relay's own signing, so the sandbox and the adapter cannot disagree. */
+export { signPayload as signatureOf } from '../whatsapp/signature.js';
 
 /** The legacy `X-Hub-Signature` (SHA-1) Meta still sends beside the SHA-256 one. */
 export function legacySignatureOf(appSecret: string, rawBody: string | Buffer): string {
