@@ -84,9 +84,15 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
-    admin: { ...(e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL } : {}), ...(e.ADMIN_PASSWORD ? { password: e.ADMIN_PASSWORD } : {}) },
+    admin: {
+      ...(e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL } : {}),
+      ...(e.ADMIN_PASSWORD ? { password: e.ADMIN_PASSWORD } : {}),
+    },
     whatsapp,
-    extraOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    extraOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
   };

@@ -13,7 +13,12 @@ import { ConversationService } from './conversations/conversation-service.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { socketBroadcaster, type Broadcaster } from './realtime/broadcaster.js';
-import { createSocketServer, endSessionSockets, serveAgents, type RelaySocketServer } from './realtime/socket-server.js';
+import {
+  createSocketServer,
+  endSessionSockets,
+  serveAgents,
+  type RelaySocketServer,
+} from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { AccountsStore } from './storage/accounts-store.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -101,9 +106,20 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     // Bound late: the service and its delivery channel need each other.
     onResult: (message, result) => conversations.recordSendResult(message, result),
   });
-  const conversations = new ConversationService(store, auth, broadcaster, delivery, now, logger.child({ module: 'conversations' }));
+  const conversations = new ConversationService(
+    store,
+    auth,
+    broadcaster,
+    delivery,
+    now,
+    logger.child({ module: 'conversations' }),
+  );
 
-  await app.register(cors, { origin: (origin, cb) => { cb(null, origin === undefined || allowedOrigins.includes(origin)); } });
+  await app.register(cors, {
+    origin: (origin, cb) => {
+      cb(null, origin === undefined || allowedOrigins.includes(origin));
+    },
+  });
   installErrorHandling(app);
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));

@@ -9,7 +9,10 @@ export type WaId = z.infer<typeof WaIdSchema>;
 
 /** Turns what a person types ("+32 470 12-34-56") into a WhatsApp id, or null when it cannot be one. */
 export function toWaId(input: string): WaId | null {
-  const digits = input.replace(/[\s\-().]/g, '').replace(/^\+/, '').replace(/^00/, '');
+  const digits = input
+    .replace(/[\s\-().]/g, '')
+    .replace(/^\+/, '')
+    .replace(/^00/, '');
   return WaIdSchema.safeParse(digits).success ? digits : null;
 }
 

@@ -34,18 +34,21 @@ function Root() {
     setSession(next);
   }, []);
 
-  const signOut = useCallback((reason: SessionEndReason | 'signedOut') => {
-    const ending = loadSession();
-    // Best effort: the token is forgotten here either way; the relay ends it for every device it reached.
-    if (reason === 'signedOut' && ending && relay.kind === 'ready') {
-      void logout(relay.url, ending.token).catch(() => undefined);
-    }
-    clearSession();
-    // The open conversation (in the hash) belonged to that session.
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    setSession(null);
-    setNotice(reason === 'signedOut' ? 'signedOut' : 'sessionEnded');
-  }, [relay]);
+  const signOut = useCallback(
+    (reason: SessionEndReason | 'signedOut') => {
+      const ending = loadSession();
+      // Best effort: the token is forgotten here either way; the relay ends it for every device it reached.
+      if (reason === 'signedOut' && ending && relay.kind === 'ready') {
+        void logout(relay.url, ending.token).catch(() => undefined);
+      }
+      clearSession();
+      // The open conversation (in the hash) belonged to that session.
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      setSession(null);
+      setNotice(reason === 'signedOut' ? 'signedOut' : 'sessionEnded');
+    },
+    [relay],
+  );
 
   if (relay.kind === 'resolving') {
     return (

@@ -162,7 +162,8 @@ export class ConversationService {
         ...withLastMessage(c, message),
         contact: { ...c.contact, name: contact.name || c.contact.name },
         unreadCount: c.unreadCount + 1,
-        lastInboundAt: c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
+        lastInboundAt:
+          c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
       }));
       this.broadcaster.messageCreated(after, message);
     });

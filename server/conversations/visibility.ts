@@ -15,6 +15,7 @@ export function checkAssign(agent: Agent, conversation: ConversationSummary, to:
   if (agent.role === 'supervisor') return;
   if (to === agent.id && conversation.assigneeId === null) return;
   if (to === null && conversation.assigneeId === agent.id) return;
-  if (to !== null && to !== agent.id) throw new AppError('FORBIDDEN', 'Only a supervisor can assign a chat to someone else');
+  if (to !== null && to !== agent.id)
+    throw new AppError('FORBIDDEN', 'Only a supervisor can assign a chat to someone else');
   throw new AppError('FORBIDDEN', 'An agent can only claim an unassigned chat or hand back their own');
 }

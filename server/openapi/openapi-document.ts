@@ -33,7 +33,9 @@ const errors = {
   400: { description: 'Invalid input', schema: ErrorBodySchema },
   401: { description: 'Missing, unknown or expired token', schema: ErrorBodySchema },
 };
-const visible = { 404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema } };
+const visible = {
+  404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
+};
 
 const routes: Record<string, Record<string, Operation>> = {
   '/api/v1/auth/login': {
@@ -44,7 +46,11 @@ const routes: Record<string, Record<string, Operation>> = {
     },
   },
   '/api/v1/agents': {
-    get: { summary: 'All agents and supervisors', auth: true, responses: { 200: { description: 'Agents', schema: AgentListResponseSchema }, ...errors } },
+    get: {
+      summary: 'All agents and supervisors',
+      auth: true,
+      responses: { 200: { description: 'Agents', schema: AgentListResponseSchema }, ...errors },
+    },
     post: {
       summary: 'Create an agent or supervisor (supervisors only)',
       auth: true,
@@ -61,7 +67,10 @@ const routes: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
       auth: true,
-      responses: { 200: { description: 'Conversations, newest activity first', schema: ConversationListResponseSchema }, ...errors },
+      responses: {
+        200: { description: 'Conversations, newest activity first', schema: ConversationListResponseSchema },
+        ...errors,
+      },
     },
   },
   '/api/v1/conversations/{id}/messages': {
@@ -81,7 +90,10 @@ const routes: Record<string, Record<string, Operation>> = {
       parameters: [idParam],
       request: SendTextRequestSchema,
       responses: {
-        201: { description: 'Stored as pending; status changes arrive as message:update events', schema: MessageResponseSchema },
+        201: {
+          description: 'Stored as pending; status changes arrive as message:update events',
+          schema: MessageResponseSchema,
+        },
         ...errors,
         403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
         ...visible,
@@ -111,11 +123,16 @@ const routes: Record<string, Record<string, Operation>> = {
         { name: 'hub.verify_token', in: 'query', required: true, description: 'WHATSAPP_VERIFY_TOKEN' },
         { name: 'hub.challenge', in: 'query', required: true, description: 'Echoed back' },
       ],
-      responses: { 200: { description: 'The challenge, as text', text: true }, 403: { description: 'Wrong token', schema: ErrorBodySchema } },
+      responses: {
+        200: { description: 'The challenge, as text', text: true },
+        403: { description: 'Wrong token', schema: ErrorBodySchema },
+      },
     },
     post: {
       summary: 'Cloud API events (messages, statuses), signed with X-Hub-Signature-256',
-      parameters: [{ name: 'X-Hub-Signature-256', in: 'header', required: true, description: 'sha256=<hex HMAC of the raw body>' }],
+      parameters: [
+        { name: 'X-Hub-Signature-256', in: 'header', required: true, description: 'sha256=<hex HMAC of the raw body>' },
+      ],
       requestType: 'application/json',
       responses: {
         200: { description: 'Stored durably (repeated wamids change nothing)', text: true },
@@ -140,7 +157,9 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       for (const [status, response] of Object.entries(op.responses)) {
         responses[status] = {
           description: response.description,
-          ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
+          ...(response.schema
+            ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
+            : {}),
           ...(response.text ? { content: { 'text/plain': { schema: { type: 'string' } } } } : {}),
         };
       }
@@ -149,9 +168,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         ...(op.auth ? { security: [{ bearer: [] }] } : {}),
         ...(op.parameters ? { parameters: op.parameters.map((p) => ({ ...p, schema: { type: 'string' } })) } : {}),
         ...(op.request
-          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.request, 'input') } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(op.request, 'input') } },
+              },
+            }
           : {}),
-        ...(op.requestType ? { requestBody: { required: true, content: { [op.requestType]: { schema: { type: 'object' } } } } } : {}),
+        ...(op.requestType
+          ? { requestBody: { required: true, content: { [op.requestType]: { schema: { type: 'object' } } } } }
+          : {}),
         responses,
       };
     }

@@ -40,7 +40,10 @@ function command<P, T>(
       const payload = schema ? parseInput(schema, args[0], `${event} payload`) : (undefined as P);
       reply({ ok: true, data: await handle(payload) });
     } catch (error) {
-      if (error instanceof AppError) { reply({ ok: false, code: error.code, message: error.message }); return; }
+      if (error instanceof AppError) {
+        reply({ ok: false, code: error.code, message: error.message });
+        return;
+      }
       logger.error({ err: error, event }, 'socket command failed');
       reply({ ok: false, code: 'INTERNAL', message: 'Something went wrong on the relay; it has been logged' });
     }
@@ -53,20 +56,49 @@ export function registerCommands(
   deps: { auth: AuthService; conversations: ConversationService; logger: Logger },
 ): void {
   const { auth, conversations, logger } = deps;
-  command(socket, 'inbox:sync', null, () => ({
-    me: agent,
-    agents: auth.listAgents(),
-    conversations: conversations.listVisible(agent),
-  }), logger);
-  command(socket, 'conversation:history', HistoryCommandSchema, (p) =>
-    conversations.history(agent, p.conversationId, p.before, p.limit), logger);
-  command(socket, 'conversation:markRead', ConversationRefSchema, async (p) => ({
-    conversation: await conversations.markRead(agent, p.conversationId),
-  }), logger);
-  command(socket, 'conversation:assign', AssignCommandSchema, async (p) => ({
-    conversation: await conversations.assign(agent, p.conversationId, p.agentId),
-  }), logger);
-  command(socket, 'message:send', SendMessageCommandSchema, async (p) => ({
-    message: await conversations.sendText(agent, p.conversationId, p.text, p.clientId),
-  }), logger);
+  command(
+    socket,
+    'inbox:sync',
+    null,
+    () => ({
+      me: agent,
+      agents: auth.listAgents(),
+      conversations: conversations.listVisible(agent),
+    }),
+    logger,
+  );
+  command(
+    socket,
+    'conversation:history',
+    HistoryCommandSchema,
+    (p) => conversations.history(agent, p.conversationId, p.before, p.limit),
+    logger,
+  );
+  command(
+    socket,
+    'conversation:markRead',
+    ConversationRefSchema,
+    async (p) => ({
+      conversation: await conversations.markRead(agent, p.conversationId),
+    }),
+    logger,
+  );
+  command(
+    socket,
+    'conversation:assign',
+    AssignCommandSchema,
+    async (p) => ({
+      conversation: await conversations.assign(agent, p.conversationId, p.agentId),
+    }),
+    logger,
+  );
+  command(
+    socket,
+    'message:send',
+    SendMessageCommandSchema,
+    async (p) => ({
+      message: await conversations.sendText(agent, p.conversationId, p.text, p.clientId),
+    }),
+    logger,
+  );
 }

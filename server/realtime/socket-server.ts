@@ -70,10 +70,15 @@ export function serveAgents(
     registerCommands(socket, agent, deps);
     // A live socket does not outlive its session: the client is told, then let go.
     const untilExpiry = Math.min(socket.data.sessionExpiresAt - deps.now(), MAX_TIMER_MS);
-    const expiry = setTimeout(() => {
-      socket.emit('session:end', { reason: 'Your session has expired: sign in again' });
-      socket.disconnect(true);
-    }, Math.max(0, untilExpiry));
-    socket.once('disconnect', () => { clearTimeout(expiry); });
+    const expiry = setTimeout(
+      () => {
+        socket.emit('session:end', { reason: 'Your session has expired: sign in again' });
+        socket.disconnect(true);
+      },
+      Math.max(0, untilExpiry),
+    );
+    socket.once('disconnect', () => {
+      clearTimeout(expiry);
+    });
   });
 }

@@ -69,7 +69,10 @@ describe('ConversationStore (real files)', () => {
     const store = await ConversationStore.open(dir);
     await store.create(summary);
     await store.append('conv-1', { ...message(0), id: 'm1', clientId: 'client-1' }, bump);
-    const updated = await store.updateMessage('conv-1', { clientId: 'client-1' }, (m) => ({ ...m, waMessageId: 'wamid.new' }));
+    const updated = await store.updateMessage('conv-1', { clientId: 'client-1' }, (m) => ({
+      ...m,
+      waMessageId: 'wamid.new',
+    }));
     expect(updated?.waMessageId).toBe('wamid.new');
     expect((await store.findMessage('conv-1', { waMessageId: 'wamid.new' }))?.id).toBe('m1');
     expect(await store.updateMessage('conv-1', { id: 'm1' }, () => null)).toBeUndefined();
@@ -81,7 +84,10 @@ describe('ConversationStore (real files)', () => {
     const store = await ConversationStore.open(dir);
     await store.create(summary);
     // As if the relay died between writing the chunk and the meta: the chunk exists, the meta counts none.
-    await writeFile(join(dir, 'conversations', 'conv-1', 'messages-0000.json'), JSON.stringify({ messages: [message(0)] }));
+    await writeFile(
+      join(dir, 'conversations', 'conv-1', 'messages-0000.json'),
+      JSON.stringify({ messages: [message(0)] }),
+    );
     await writeFile(join(dir, 'conversations', 'conv-1', 'meta.json.123.1.tmp'), '{"half":');
     const reopened = await ConversationStore.open(dir);
     expect((await reopened.history('conv-1', undefined, 10)).messages).toHaveLength(1);

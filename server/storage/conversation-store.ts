@@ -98,7 +98,10 @@ export class ConversationStore {
     this.byWaId.set(summary.contact.waId, summary.id);
   }
 
-  async updateSummary(id: string, change: (c: ConversationSummary) => ConversationSummary): Promise<ConversationSummary> {
+  async updateSummary(
+    id: string,
+    change: (c: ConversationSummary) => ConversationSummary,
+  ): Promise<ConversationSummary> {
     const shard = this.shard(id);
     const next = { ...change(summaryOf(shard.meta.data)), chunkCount: shard.meta.data.chunkCount };
     await commit(shard.meta, next);
@@ -164,7 +167,11 @@ export class ConversationStore {
   }
 
   /** Up to `limit` messages before the message `before` (or the newest), oldest first. */
-  async history(id: string, before: string | undefined, limit: number): Promise<{ messages: Message[]; hasMore: boolean }> {
+  async history(
+    id: string,
+    before: string | undefined,
+    limit: number,
+  ): Promise<{ messages: Message[]; hasMore: boolean }> {
     const { chunks, index } = await this.load(this.shard(id));
     const start = before === undefined ? undefined : index.get(keyOf({ id: before }));
     let chunk = start?.chunk ?? chunks.length - 1;
@@ -211,7 +218,11 @@ export class ConversationStore {
     await extra.read();
     if (extra.data.messages.length > 0) chunks.push(extra);
     const index = new Map<string, Position>();
-    chunks.forEach((chunk, c) => { chunk.data.messages.forEach((m, i) => { indexMessage(index, m, { chunk: c, index: i }); }); });
+    chunks.forEach((chunk, c) => {
+      chunk.data.messages.forEach((m, i) => {
+        indexMessage(index, m, { chunk: c, index: i });
+      });
+    });
     shard.loaded ??= { chunks, index };
     return shard.loaded;
   }

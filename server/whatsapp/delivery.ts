@@ -45,7 +45,9 @@ export function createDelivery(options: DeliveryOptions): OutboundChannel & { id
   }
 
   function track(task: Promise<void>): void {
-    const guarded = task.catch((error: unknown) => { logger.error({ err: error }, 'delivery bookkeeping failed'); });
+    const guarded = task.catch((error: unknown) => {
+      logger.error({ err: error }, 'delivery bookkeeping failed');
+    });
     inFlight.add(guarded);
     void guarded.finally(() => inFlight.delete(guarded));
   }

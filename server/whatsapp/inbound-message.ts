@@ -56,7 +56,11 @@ export function toInboundContent(message: InboundMessage): InboundContent {
       quantity: item.quantity,
       unitPrice: decimalToMoney(item.item_price, item.currency),
     }));
-    return { type, text: message.order.text ?? '', content: { kind: 'order', catalogId: message.order.catalog_id, items } };
+    return {
+      type,
+      text: message.order.text ?? '',
+      content: { kind: 'order', catalogId: message.order.catalog_id, items },
+    };
   }
   if (type === 'interactive' && message.interactive) {
     const reply = message.interactive.button_reply ?? message.interactive.list_reply;
@@ -64,7 +68,13 @@ export function toInboundContent(message: InboundMessage): InboundContent {
   }
   if (type === 'button' && message.button) return { type, text: message.button.text };
   if (type === 'contacts' && message.contacts) {
-    return { type, text: message.contacts.map((c) => c.name?.formatted_name ?? '').filter(Boolean).join(', ') };
+    return {
+      type,
+      text: message.contacts
+        .map((c) => c.name?.formatted_name ?? '')
+        .filter(Boolean)
+        .join(', '),
+    };
   }
   const known = MessageTypeSchema.safeParse(type);
   const error = message.errors?.[0];

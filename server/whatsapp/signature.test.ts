@@ -3,7 +3,9 @@ import { isValidSignature, signPayload } from './signature.js';
 
 describe('X-Hub-Signature-256', () => {
   it("matches Meta's test vectors", () => {
-    expect(signPayload('secret', 'test')).toBe('sha256=0329a06b62cd16b33eb6792be8c60b158d89a2ee3a876fce9a881ebb488c0914');
+    expect(signPayload('secret', 'test')).toBe(
+      'sha256=0329a06b62cd16b33eb6792be8c60b158d89a2ee3a876fce9a881ebb488c0914',
+    );
     expect(signPayload('app-secret', '{"object":"whatsapp_business_account","entry":[]}')).toBe(
       'sha256=d3e4f9da0ce6c71ab3dba55929b8eeeee2455349e534924ead19f98d143e904f',
     );

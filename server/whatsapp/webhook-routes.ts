@@ -31,9 +31,13 @@ export function registerWhatsAppWebhook(app: FastifyInstance, options: WebhookOp
 
   void app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => {
-      done(null, body);
-    });
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
+      (_req, body, done) => {
+        done(null, body);
+      },
+    );
 
     scope.get('/webhooks/whatsapp', async (request, reply) => {
       const query = request.query as Record<string, string | undefined>;
@@ -99,7 +103,12 @@ export function registerWhatsAppWebhook(app: FastifyInstance, options: WebhookOp
   }
 }
 
-function describeError(error: { code: number; title?: string; message?: string; error_data?: { details?: string } }): string {
+function describeError(error: {
+  code: number;
+  title?: string;
+  message?: string;
+  error_data?: { details?: string };
+}): string {
   const text = error.message ?? error.title ?? 'Not delivered';
   return error.error_data?.details ? `${text}: ${error.error_data.details}` : text;
 }

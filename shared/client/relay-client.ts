@@ -47,7 +47,8 @@ export async function logout(baseUrl: string, token: string): Promise<void> {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
-  if (!response.ok && response.status !== 401) throw new RelayError('INTERNAL', `The relay answered ${response.status}`);
+  if (!response.ok && response.status !== 401)
+    throw new RelayError('INTERNAL', `The relay answered ${response.status}`);
 }
 
 export function connectRelay(baseUrl: string, token: string): RelaySocket {

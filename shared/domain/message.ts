@@ -81,7 +81,14 @@ export type Message = z.infer<typeof MessageSchema>;
 export type NewMessage = Omit<Message, 'seq'>;
 
 /** Outbound statuses only move forward; `failed` may replace any of them. */
-const statusRank: Record<MessageStatus, number> = { received: 0, pending: 1, sent: 2, delivered: 3, read: 4, failed: 5 };
+const statusRank: Record<MessageStatus, number> = {
+  received: 0,
+  pending: 1,
+  sent: 2,
+  delivered: 3,
+  read: 4,
+  failed: 5,
+};
 export function isStatusAdvance(from: MessageStatus, to: MessageStatus): boolean {
   if (to === 'failed') return from !== 'failed' && from !== 'read';
   return from !== 'failed' && statusRank[to] > statusRank[from];

@@ -60,7 +60,10 @@ export interface ClientToServerEvents {
   /** Everything the caller may see, in one answer: used at connect and after every reconnect. */
   'inbox:sync': (ack: Ack<InboxSnapshot>) => void;
   'conversation:history': (command: HistoryCommand, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
-  'conversation:markRead': (command: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  'conversation:markRead': (
+    command: { conversationId: string },
+    ack: Ack<{ conversation: ConversationSummary }>,
+  ) => void;
   'conversation:assign': (command: AssignCommand, ack: Ack<{ conversation: ConversationSummary }>) => void;
   'message:send': (command: SendMessageCommand, ack: Ack<{ message: Message }>) => void;
 }

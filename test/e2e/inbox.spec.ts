@@ -75,7 +75,10 @@ test('a customer message reaches two agents live, one answers, the phone sees it
   }
 
   // The agent opens the chat and answers with Enter.
-  await agent.getByRole('button', { name: new RegExp(CUSTOMER.name) }).first().click();
+  await agent
+    .getByRole('button', { name: new RegExp(CUSTOMER.name) })
+    .first()
+    .click();
   const agentThread = agent.getByRole('region', { name: `Messages with ${CUSTOMER.name}` });
   await expect(agentThread.getByText('Hebben jullie deze jas in maat M?')).toBeVisible();
   const composer = agent.getByRole('textbox', { name: 'Message' });
@@ -119,7 +122,9 @@ test('customer text is shown as text, never as HTML', async ({ browser }) => {
   const row = page.getByRole('button', { name: /Mallory/ }).first();
   await expect(row).toContainText('<img src=x onerror="window.pwned=1">hello');
   await row.click();
-  await expect(page.getByRole('region', { name: /Messages with/ }).getByText('<img src=x onerror="window.pwned=1">hello')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Messages with/ }).getByText('<img src=x onerror="window.pwned=1">hello'),
+  ).toBeVisible();
   expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
   expect(await page.locator('b', { hasText: 'Mallory' }).count()).toBe(0);
 });

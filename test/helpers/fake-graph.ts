@@ -19,7 +19,15 @@ export interface GraphReply {
 
 export const graphError = (code: number, message: string, status = 400, details = message): GraphReply => ({
   status,
-  body: { error: { message, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details }, fbtrace_id: 'AbC' } },
+  body: {
+    error: {
+      message,
+      type: 'OAuthException',
+      code,
+      error_data: { messaging_product: 'whatsapp', details },
+      fbtrace_id: 'AbC',
+    },
+  },
 });
 
 export class FakeGraph {
@@ -45,7 +53,11 @@ export class FakeGraph {
           body:
             body['status'] === 'read'
               ? { success: true }
-              : { messaging_product: 'whatsapp', contacts: [{ input: body['to'], wa_id: String(body['to']).replace('+', '') }], messages: [{ id: `wamid.fake${++this.counter}` }] },
+              : {
+                  messaging_product: 'whatsapp',
+                  contacts: [{ input: body['to'], wa_id: String(body['to']).replace('+', '') }],
+                  messages: [{ id: `wamid.fake${++this.counter}` }],
+                },
         };
         response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
       });
@@ -60,7 +72,11 @@ export class FakeGraph {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
   }
 }
 
@@ -68,6 +84,8 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => { resolve(Buffer.concat(chunks).toString('utf8')); });
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
   });
 }

@@ -51,7 +51,11 @@ export async function startHarness(options: { dataDir?: string; now?: () => numb
     retryDelaysMs: [10, 20],
   };
   const start = async () => {
-    const relay = await createRelay({ config, logger: pino({ level: 'silent' }), ...(options.now ? { now: options.now } : {}) });
+    const relay = await createRelay({
+      config,
+      logger: pino({ level: 'silent' }),
+      ...(options.now ? { now: options.now } : {}),
+    });
     return { relay, url: await relay.listen() };
   };
   let { relay, url } = await start();
@@ -112,7 +116,9 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     }
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => { resolve(); });
+    socket.once('connect', () => {
+      resolve();
+    });
     socket.once('connect_error', reject);
   });
   return {
@@ -120,7 +126,9 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     events,
     next(name, match = () => true) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { reject(new Error(`no ${name} event within 5 s`)); }, 5000);
+        const timer = setTimeout(() => {
+          reject(new Error(`no ${name} event within 5 s`));
+        }, 5000);
         waiters.push({
           name,
           match: match as (p: unknown) => boolean,

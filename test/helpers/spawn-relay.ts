@@ -16,7 +16,9 @@ export async function spawnRelay(env: Record<string, string>): Promise<{ child: 
       const match = /"url":"(http:[^"]+)"/.exec(line);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => { reject(new Error(`relay exited with ${code}`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`relay exited with ${code}`));
+    });
   });
   return { child, url };
 }

@@ -66,7 +66,13 @@ export function statusUpdate(
 ): Record<string, unknown> {
   return envelope({
     statuses: [
-      { id: waMessageId, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient, ...(errors ? { errors } : {}) },
+      {
+        id: waMessageId,
+        status,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: recipient,
+        ...(errors ? { errors } : {}),
+      },
     ],
   });
 }

@@ -23,7 +23,11 @@ describe('catch-up after a disconnect', () => {
     await postWebhook(h.url, inboundText(ilse, 'while you were away'));
     await postWebhook(h.url, inboundText(ilse, 'and this too'));
 
-    const connected = new Promise<void>((resolve) => client.socket.once('connect', () => { resolve(); }));
+    const connected = new Promise<void>((resolve) =>
+      client.socket.once('connect', () => {
+        resolve();
+      }),
+    );
     client.socket.connect();
     await connected;
     const snapshot = await command(client.socket, 'inbox:sync');

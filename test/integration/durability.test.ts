@@ -47,7 +47,8 @@ describe('durability', () => {
     for (let i = 0; i < 30; i++) {
       const wamid = newWamid();
       const customer = customers[i % customers.length] ?? customers[0];
-      if (customer && (await postWebhook(h.url, inboundText(customer, `message ${i}`, { wamid }))).status === 200) acked.push(wamid);
+      if (customer && (await postWebhook(h.url, inboundText(customer, `message ${i}`, { wamid }))).status === 200)
+        acked.push(wamid);
     }
     await h.restart();
     h.adminToken = (await login(h.url, ADMIN.email, ADMIN.password)).token;
@@ -79,7 +80,10 @@ describe('durability', () => {
           const customer = customers[(n + i) % customers.length] ?? customers[0];
           if (!customer) return;
           try {
-            const response = await postWebhook(url, inboundText(customer, `round ${round} writer ${n} #${i}`, { wamid }));
+            const response = await postWebhook(
+              url,
+              inboundText(customer, `round ${round} writer ${n} #${i}`, { wamid }),
+            );
             if (response.status === 200) acked.add(wamid);
           } catch {
             return; // the connection died with the relay

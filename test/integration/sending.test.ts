@@ -19,7 +19,9 @@ describe('sending replies through the Cloud API', () => {
     h = await startHarness({ now: () => clock });
     client = await connectClient(h.url, h.adminToken);
     await postWebhook(h.url, inboundText(bram, 'Hallo, is de winkel open?', { at: clock }));
-    const list = ConversationListResponseSchema.parse((await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body);
+    const list = ConversationListResponseSchema.parse(
+      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
+    );
     conversationId = list.conversations[0]?.id ?? '';
   });
   afterEach(async () => {
@@ -32,7 +34,9 @@ describe('sending replies through the Cloud API', () => {
 
   it('sends a text with the bearer token and shows ticks coming back on every screen', async () => {
     const sent = update('sent');
-    const response = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${conversationId}/messages`, { text: 'Ja, tot 18u!' });
+    const response = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
+      text: 'Ja, tot 18u!',
+    });
     expect(response.status).toBe(201);
     const { message } = MessageResponseSchema.parse(response.body);
     expect(message).toMatchObject({ direction: 'out', status: 'pending', text: 'Ja, tot 18u!', waMessageId: null });
@@ -41,7 +45,12 @@ describe('sending replies through the Cloud API', () => {
     const request = h.graph.sends()[0];
     expect(request?.path).toBe(`/v25.0/106540352242922/messages`);
     expect(request?.authorization).toBe('Bearer test-token');
-    expect(request?.body).toMatchObject({ messaging_product: 'whatsapp', to: '+31612345678', type: 'text', text: { body: 'Ja, tot 18u!' } });
+    expect(request?.body).toMatchObject({
+      messaging_product: 'whatsapp',
+      to: '+31612345678',
+      type: 'text',
+      text: { body: 'Ja, tot 18u!' },
+    });
     const wamid = afterSend.message.waMessageId ?? '';
     expect(wamid).toMatch(/^wamid\./);
 
@@ -96,7 +105,9 @@ describe('sending replies through the Cloud API', () => {
     const failed = update('failed');
     await postWebhook(
       h.url,
-      statusUpdate(wamid, bram.waId, 'failed', [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable' }]),
+      statusUpdate(wamid, bram.waId, 'failed', [
+        { code: 131026, title: 'Message undeliverable', message: 'Message undeliverable' },
+      ]),
     );
     expect((await failed).message.error).toEqual({ code: 131026, message: 'Message undeliverable' });
   });
@@ -111,7 +122,9 @@ describe('sending replies through the Cloud API', () => {
 
   it('refuses free-form text once the 24-hour window has closed, before calling WhatsApp', async () => {
     clock += SERVICE_WINDOW_MS + 1000;
-    const response = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${conversationId}/messages`, { text: 'Too late' });
+    const response = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
+      text: 'Too late',
+    });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ error: { code: 'WINDOW_CLOSED' } });
     expect(h.graph.sends()).toHaveLength(0);
@@ -122,7 +135,9 @@ describe('sending replies through the Cloud API', () => {
     await h.relay.idle();
     const read = h.graph.requests.find((r) => r.body['status'] === 'read');
     expect(read?.body).toMatchObject({ messaging_product: 'whatsapp', status: 'read' });
-    const list = ConversationListResponseSchema.parse((await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body);
+    const list = ConversationListResponseSchema.parse(
+      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
+    );
     expect(list.conversations[0]?.unreadCount).toBe(0);
   });
 });

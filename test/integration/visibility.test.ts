@@ -15,7 +15,9 @@ describe('who sees what: REST and Socket.IO rooms', () => {
   let bossClient: TestClient;
 
   async function conversationId(waId: string): Promise<string> {
-    const list = ConversationListResponseSchema.parse((await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body);
+    const list = ConversationListResponseSchema.parse(
+      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
+    );
     return list.conversations.find((c) => c.contact.waId === waId)?.id ?? '';
   }
 
@@ -40,7 +42,7 @@ describe('who sees what: REST and Socket.IO rooms', () => {
     for (const event of await Promise.all(seen)) expect(event.message.text).toBe('Goeiedag');
   });
 
-  it("never sends an agent an event of a chat assigned to someone else", async () => {
+  it('never sends an agent an event of a chat assigned to someone else', async () => {
     await postWebhook(h.url, inboundText(cees, 'first'));
     const id = await conversationId(cees.waId);
     const removed = benClient.next('conversation:remove');
@@ -65,9 +67,13 @@ describe('who sees what: REST and Socket.IO rooms', () => {
     expect((await api(h, ben.token, 'GET', `/api/v1/conversations/${id}/messages`)).status).toBe(404);
     expect((await api(h, ben.token, 'POST', `/api/v1/conversations/${id}/messages`, { text: 'x' })).status).toBe(404);
     expect((await api(h, ann.token, 'GET', `/api/v1/conversations/${id}/messages`)).status).toBe(200);
-    const benList = ConversationListResponseSchema.parse((await api(h, ben.token, 'GET', '/api/v1/conversations')).body);
+    const benList = ConversationListResponseSchema.parse(
+      (await api(h, ben.token, 'GET', '/api/v1/conversations')).body,
+    );
     expect(benList.conversations.map((c) => c.contact.name)).toEqual(['Dirk Maes']);
-    const history = await command(benClient.socket, 'conversation:history', { conversationId: id }).catch((e: unknown) => e);
+    const history = await command(benClient.socket, 'conversation:history', { conversationId: id }).catch(
+      (e: unknown) => e,
+    );
     expect(history).toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -76,17 +82,25 @@ describe('who sees what: REST and Socket.IO rooms', () => {
     const id = await conversationId(cees.waId);
     const toBen = await api(h, ann.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ben.agent.id });
     expect(toBen.status).toBe(403);
-    expect((await api(h, ann.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ann.agent.id })).status).toBe(200);
+    expect(
+      (await api(h, ann.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ann.agent.id })).status,
+    ).toBe(200);
     // Now Ben cannot see it at all, so for him it does not exist.
-    expect((await api(h, ben.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ben.agent.id })).status).toBe(404);
+    expect(
+      (await api(h, ben.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ben.agent.id })).status,
+    ).toBe(404);
     expect((await api(h, ann.token, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: null })).status).toBe(200);
 
     const benGetsIt = benClient.next('conversation:upsert', (c) => c.id === id && c.assigneeId === ben.agent.id);
     const annLosesIt = annClient.next('conversation:remove', (p) => p.id === id);
-    const assigned = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: ben.agent.id });
+    const assigned = await api(h, h.adminToken, 'POST', `/api/v1/conversations/${id}/assign`, {
+      agentId: ben.agent.id,
+    });
     expect(assigned.status).toBe(200);
     await Promise.all([benGetsIt, annLosesIt]);
-    expect((await api(h, h.adminToken, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: 'nobody' })).status).toBe(400);
+    expect(
+      (await api(h, h.adminToken, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: 'nobody' })).status,
+    ).toBe(400);
   });
 
   it('lets only supervisors create accounts', async () => {

@@ -27,9 +27,19 @@ describe('WhatsApp webhook', () => {
   });
 
   it("answers Meta's verification handshake only with the right token", async () => {
-    const ok = await api(h, null, 'GET', '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444');
+    const ok = await api(
+      h,
+      null,
+      'GET',
+      '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444',
+    );
     expect(ok).toEqual({ status: 200, body: 1158201444 });
-    const wrong = await api(h, null, 'GET', '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1');
+    const wrong = await api(
+      h,
+      null,
+      'GET',
+      '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1',
+    );
     expect(wrong.status).toBe(403);
   });
 
@@ -47,10 +57,19 @@ describe('WhatsApp webhook', () => {
     const payload = inboundText(anna, 'Does it come in blue?', { wamid: newWamid() });
     for (let i = 0; i < 3; i++) expect((await postWebhook(h.url, payload)).status).toBe(200);
     const [conversation] = await conversations(h);
-    expect(conversation).toMatchObject({ contact: anna, unreadCount: 1, lastMessage: { text: 'Does it come in blue?' } });
+    expect(conversation).toMatchObject({
+      contact: anna,
+      unreadCount: 1,
+      lastMessage: { text: 'Does it come in blue?' },
+    });
     const messages = await messagesOf(h, conversation?.id ?? '');
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ direction: 'in', type: 'text', status: 'received', text: 'Does it come in blue?' });
+    expect(messages[0]).toMatchObject({
+      direction: 'in',
+      type: 'text',
+      status: 'received',
+      text: 'Does it come in blue?',
+    });
   });
 
   it('keeps concurrent retries of one wamid to one message', async () => {
@@ -63,15 +82,28 @@ describe('WhatsApp webhook', () => {
 
   it('stores other message types sensibly, and an unknown type as unsupported', async () => {
     const sends = [
-      inboundMessage(anna, { type: 'image', image: { id: '1003383421387256', mime_type: 'image/jpeg', sha256: 'x', caption: 'This one' } }),
-      inboundMessage(anna, { type: 'location', location: { latitude: 51.05, longitude: 3.72, name: 'Korenmarkt', address: 'Gent' } }),
+      inboundMessage(anna, {
+        type: 'image',
+        image: { id: '1003383421387256', mime_type: 'image/jpeg', sha256: 'x', caption: 'This one' },
+      }),
+      inboundMessage(anna, {
+        type: 'location',
+        location: { latitude: 51.05, longitude: 3.72, name: 'Korenmarkt', address: 'Gent' },
+      }),
       inboundMessage(anna, { type: 'reaction', reaction: { message_id: 'wamid.earlier', emoji: '👍' } }),
       inboundMessage(anna, {
         type: 'order',
-        order: { catalog_id: '194836987003835', text: 'Love these!', product_items: [{ product_retailer_id: 'SKU-1', quantity: 2, item_price: 7.99, currency: 'EUR' }] },
+        order: {
+          catalog_id: '194836987003835',
+          text: 'Love these!',
+          product_items: [{ product_retailer_id: 'SKU-1', quantity: 2, item_price: 7.99, currency: 'EUR' }],
+        },
       }),
       inboundMessage(anna, { type: 'hologram', hologram: { beam: true } }),
-      inboundMessage(anna, { type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown' }] }),
+      inboundMessage(anna, {
+        type: 'unsupported',
+        errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown' }],
+      }),
     ];
     for (const payload of sends) expect((await postWebhook(h.url, payload)).status).toBe(200);
     const [conversation] = await conversations(h);
@@ -97,7 +129,9 @@ describe('WhatsApp webhook', () => {
   it('answers malformed JSON, foreign payloads and oversized bodies with clear errors and stores nothing', async () => {
     const malformed = await postWebhook(h.url, null, { rawBody: '{"object": "whatsapp_business_account", "entry": [' });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: 'BAD_REQUEST', message: 'The webhook body is not valid JSON' } });
+    expect(await malformed.json()).toMatchObject({
+      error: { code: 'BAD_REQUEST', message: 'The webhook body is not valid JSON' },
+    });
 
     const foreign = await postWebhook(h.url, { object: 'page', entry: [] });
     expect(foreign.status).toBe(400);
@@ -119,7 +153,13 @@ describe('WhatsApp webhook', () => {
   it('validates a whole payload before storing any of it', async () => {
     const good = inboundText(anna, 'first');
     const value = (good.entry as { changes: { value: { messages: unknown[] } }[] }[])[0]?.changes[0]?.value;
-    value?.messages.push({ from: 'bogus', id: newWamid(), timestamp: '1750096325', type: 'text', text: { body: 'second' } });
+    value?.messages.push({
+      from: 'bogus',
+      id: newWamid(),
+      timestamp: '1750096325',
+      type: 'text',
+      text: { body: 'second' },
+    });
     expect((await postWebhook(h.url, good)).status).toBe(400);
     expect(await conversations(h)).toEqual([]);
   });
