@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import { ConversationSummarySchema, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { MessageSchema, type Message, type NewMessage } from '../../shared/domain/message.js';
-import { commit } from './commit.js';
+import { change as changeOf, commit, commitTogether } from './commit.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -15,7 +15,7 @@ import { KeyedQueue } from './keyed-queue.js';
  * are read; a conversation's chunks are read the first time something asks for its messages.
  */
 
-export const CHUNK_SIZE = 200;
+export const CHUNK_SIZE = 100;
 
 const MetaSchema = ConversationSummarySchema.extend({ chunkCount: z.number().int().nonnegative() });
 type Meta = z.infer<typeof MetaSchema>;
@@ -119,19 +119,16 @@ export class ConversationStore {
     const seq = chunks.reduce((count, chunk) => count + chunk.data.messages.length, 0);
     const message: Message = { ...newMessage, seq };
     let last = chunks.at(-1);
+    let opensChunk = false;
     if (last === undefined || last.data.messages.length >= CHUNK_SIZE) {
       last = new Low(chunkFile(shard.dir, chunks.length), { messages: [] });
-      chunks.push(last);
+      opensChunk = true;
     }
-    try {
-      await commit(last, { messages: [...last.data.messages, message] });
-    } catch (error) {
-      if (last.data.messages.length === 0) chunks.pop();
-      throw error;
-    }
+    const next = { ...change(summaryOf(shard.meta.data), message), chunkCount: chunks.length + (opensChunk ? 1 : 0) };
+    // The chunk is put in place before the meta that counts it; both are fsynced in parallel.
+    await commitTogether([changeOf(last, { messages: [...last.data.messages, message] }), changeOf(shard.meta, next)]);
+    if (opensChunk) chunks.push(last);
     indexMessage(index, message, { chunk: chunks.length - 1, index: last.data.messages.length - 1 });
-    const next = { ...change(summaryOf(shard.meta.data), message), chunkCount: chunks.length };
-    await commit(shard.meta, next);
     return { conversation: summaryOf(next), message };
   }
 

@@ -60,27 +60,50 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Writes are queued so that renames land in the order they were asked for. */
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
-    const next = this.queue.then(() => this.writeNow(text));
+    const next = this.queue.then(async () => publish([await this.stage(data)]));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async writeNow(text: string): Promise<void> {
+  /**
+   * The first half of a write: the new content on disk and fsynced under a temporary name, not yet
+   * in place. `publish` puts staged files in place. The caller keeps writes to one file in order.
+   */
+  async stage(data: T): Promise<StagedFile> {
     const tmp = `${this.path}.${process.pid}.${++tmpCounter}.tmp`;
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(JSON.stringify(data), 'utf8');
       await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(tmp, this.path);
     } catch (error) {
+      await handle.close();
       await unlink(tmp).catch(() => undefined);
       throw error;
+    } finally {
+      await handle.close().catch(() => undefined);
     }
-    await fsyncDir(dirname(this.path));
+    return { tmp, path: this.path };
   }
+}
+
+export interface StagedFile {
+  tmp: string;
+  path: string;
+}
+
+/**
+ * Renames staged files into place in the order given, then fsyncs each folder once. Staging several
+ * files in parallel and publishing them together costs one round of fsyncs instead of one per file.
+ * If a rename fails, the files not yet in place are removed and the error is thrown.
+ */
+export async function publish(files: StagedFile[]): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    try {
+      await rename(file.tmp, file.path);
+    } catch (error) {
+      await Promise.all(files.slice(i).map((f) => unlink(f.tmp).catch(() => undefined)));
+      throw error;
+    }
+  }
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) await fsyncDir(dir);
 }
