@@ -15,6 +15,8 @@ interface Props {
   onSignOut: () => void;
 }
 
+const TITLE_DELAY_MS = 250;
+
 /**
  * The unread count in the window title. Its own component: the count changes with nearly every
  * message, and only this (which renders nothing) should re-render for it, not the whole layout.
@@ -22,8 +24,14 @@ interface Props {
 function UnreadTitle() {
   const t = useT();
   const unread = useInbox((s) => s.unreadTotal);
+  // Setting the title is costly in the browser: a burst of messages updates it once.
   useEffect(() => {
-    document.title = unread > 0 ? t('app.titleWithUnread', { count: unread }) : t('app.name');
+    const timer = setTimeout(() => {
+      document.title = unread > 0 ? t('app.titleWithUnread', { count: unread }) : t('app.name');
+    }, TITLE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [unread, t]);
   // Reset once, when the inbox goes away (sign-out), not between two counts.
   useEffect(
