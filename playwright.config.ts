@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/helpers/chromium.js';
 
 /*
  * End-to-end suites (test/e2e). `chromium`: the renderer in web mode against the real relay, in the
@@ -21,16 +22,7 @@ export default defineConfig({
       testIgnore: /\.electron\.spec\.ts$/,
       use: {
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
     {

@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from '../helpers/chromium.js';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /*
@@ -8,16 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
  */
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import pino from 'pino';
 import { connectRelay, login, type RelaySocket } from '../../shared/client/relay-client.js';
-import type { RelayConfig } from '../../server/config.js';
 import { createRelay, type Relay } from '../../server/relay.js';
 import { FakeGraph } from '../helpers/fake-graph.js';
-import { inboundText, postWebhook, TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, type Customer } from '../helpers/webhooks.js';
+import { cloudTestConfig } from '../helpers/relay-harness.js';
+import { inboundText, postWebhook, type Customer } from '../helpers/webhooks.js';
 import type { SystemOptions } from './baseline.js';
 import { newPage, wallNow } from './browser.js';
 import { seqIn, type FanoutSystem } from './fanout.js';
@@ -84,23 +84,7 @@ export async function startToonbank(
   const dataDir = await mkdtemp(join(tmpdir(), 'toonbank-bench-relay-'));
   const graph = new FakeGraph();
   await graph.start();
-  const config: RelayConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    admin: ADMIN,
-    whatsapp: {
-      mode: 'cloud',
-      accessToken: 'bench-token',
-      phoneNumberId: TEST_PHONE_NUMBER_ID,
-      appSecret: TEST_APP_SECRET,
-      verifyToken: 'bench-verify',
-      apiUrl: graph.url,
-    },
-    extraOrigins: [],
-    logLevel: 'silent',
-    retryDelaysMs: [500, 2_000, 8_000, 30_000],
-  };
+  const config = cloudTestConfig(dataDir, graph.url, { admin: ADMIN });
   let relay: Relay | undefined;
   let observer: RelaySocket | undefined;
   const contexts: BrowserContext[] = [];

@@ -24,16 +24,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function makeDataDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'toonbank-test-'));
-}
-
-/** The real relay on loopback port 0, in Cloud API mode against a fake Graph API. */
-export async function startHarness(options: { dataDir?: string; now?: () => number } = {}): Promise<Harness> {
-  const dataDir = options.dataDir ?? (await makeDataDir());
-  const graph = new FakeGraph();
-  await graph.start();
-  const config: RelayConfig = {
+/** A relay on a free loopback port in Cloud API mode against `graphUrl`, logging nothing. */
+export function cloudTestConfig(dataDir: string, graphUrl: string, overrides: Partial<RelayConfig> = {}): RelayConfig {
+  return {
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -44,12 +37,25 @@ export async function startHarness(options: { dataDir?: string; now?: () => numb
       phoneNumberId: TEST_PHONE_NUMBER_ID,
       appSecret: TEST_APP_SECRET,
       verifyToken: 'verify-me',
-      apiUrl: graph.url,
+      apiUrl: graphUrl,
     },
     extraOrigins: [],
     logLevel: 'silent',
-    retryDelaysMs: [10, 20],
+    retryDelaysMs: [500, 2_000, 8_000, 30_000],
+    ...overrides,
   };
+}
+
+export async function makeDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'toonbank-test-'));
+}
+
+/** The real relay on loopback port 0, in Cloud API mode against a fake Graph API. */
+export async function startHarness(options: { dataDir?: string; now?: () => number } = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? (await makeDataDir());
+  const graph = new FakeGraph();
+  await graph.start();
+  const config = cloudTestConfig(dataDir, graph.url, { retryDelaysMs: [10, 20] });
   const start = async () => {
     const relay = await createRelay({
       config,
