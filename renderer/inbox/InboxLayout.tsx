@@ -1,5 +1,5 @@
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Session } from '../app/session-storage';
 import { ConversationView } from '../conversation/ConversationView';
 import { useT } from '../i18n/use-t';
@@ -15,7 +15,7 @@ interface Props {
   onSignOut: () => void;
 }
 
-const TITLE_DELAY_MS = 250;
+const TITLE_EVERY_MS = 250;
 
 /**
  * The unread count in the window title. Its own component: the count changes with nearly every
@@ -24,18 +24,22 @@ const TITLE_DELAY_MS = 250;
 function UnreadTitle() {
   const t = useT();
   const unread = useInbox((s) => s.unreadTotal);
-  // Setting the title is costly in the browser: a burst of messages updates it once.
+  // Setting the title is costly in the browser: it follows the count at most every TITLE_EVERY_MS,
+  // always ending on the latest value (a throttle, so a steady stream of messages still updates it).
+  const latest = useRef(unread);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      document.title = unread > 0 ? t('app.titleWithUnread', { count: unread }) : t('app.name');
-    }, TITLE_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-    };
+    latest.current = unread;
+    if (pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      document.title = latest.current > 0 ? t('app.titleWithUnread', { count: latest.current }) : t('app.name');
+    }, TITLE_EVERY_MS);
   }, [unread, t]);
   // Reset once, when the inbox goes away (sign-out), not between two counts.
   useEffect(
     () => () => {
+      if (pending.current !== null) clearTimeout(pending.current);
       document.title = t('app.name');
     },
     [t],

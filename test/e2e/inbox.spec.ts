@@ -74,6 +74,9 @@ test('a customer message reaches two agents live, one answers, the phone sees it
     await expect(row).toContainText('Hebben jullie deze jas in maat M?');
   }
 
+  // The unread message shows in the window title until the chat is opened.
+  await expect(agent).toHaveTitle('(1) Toonbank');
+
   // The agent opens the chat and answers with Enter.
   await agent
     .getByRole('button', { name: new RegExp(CUSTOMER.name) })
@@ -81,9 +84,12 @@ test('a customer message reaches two agents live, one answers, the phone sees it
     .click();
   const agentThread = agent.getByRole('region', { name: `Messages with ${CUSTOMER.name}` });
   await expect(agentThread.getByText('Hebben jullie deze jas in maat M?')).toBeVisible();
+  await expect(agent).toHaveTitle('Toonbank');
   const composer = agent.getByRole('textbox', { name: 'Message' });
+  await expect(agent.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await composer.fill('Ja! Maat M is er nog, zal ik er een apart leggen?');
-  await agent.getByRole('button', { name: 'Send', exact: true }).click();
+  await composer.press('Enter');
+  await expect(composer).toHaveValue('');
 
   // The phone gets the answer and, since the customer is looking at it, the ticks go to read.
   await expect(phone.getByText('Ja! Maat M is er nog, zal ik er een apart leggen?')).toBeVisible();
