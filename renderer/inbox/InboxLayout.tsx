@@ -15,7 +15,7 @@ interface Props {
   onSignOut: () => void;
 }
 
-const TITLE_EVERY_MS = 250;
+const TITLE_EVERY_MS = 1_000;
 
 /**
  * The unread count in the window title. Its own component: the count changes with nearly every
