@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -24,6 +23,7 @@ import { AccountsStore } from './storage/accounts-store.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { registerRendererFiles } from './web/renderer-files.js';
 import { createDelivery } from './whatsapp/delivery.js';
+import { SANDBOX_DISPLAY_NUMBER, whatsappEndpoint } from './whatsapp/endpoint.js';
 import { GraphClient } from './whatsapp/graph-client.js';
 import { registerWhatsAppWebhook } from './whatsapp/webhook-routes.js';
 
@@ -49,10 +49,6 @@ export interface Relay {
 /** The API's own JSON body limit; the WhatsApp webhook allows Meta's 3 MB on its own route. */
 const API_BODY_LIMIT = 256 * 1024;
 
-/** The sandbox's stand-in numbers: a Cloud API phone number id and the shop's display number. */
-const SANDBOX_PHONE_NUMBER_ID = '100000000000001';
-const SANDBOX_DISPLAY_NUMBER = '15550001234';
-
 /**
  * Builds the relay: storage, services, HTTP routes and Socket.IO on one server. Nothing listens
  * until `listen()`; `server/index.ts` only reads configuration and calls this.
@@ -77,24 +73,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     [baseUrl, config.publicUrl].filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin);
   const allowedOrigins = [DESKTOP_APP_ORIGIN, ...config.extraOrigins];
 
-  const sandbox =
-    config.whatsapp.mode === 'sandbox'
-      ? {
-          accessToken: randomBytes(24).toString('base64url'),
-          appSecret: randomBytes(24).toString('base64url'),
-          verifyToken: randomBytes(12).toString('base64url'),
-        }
-      : null;
-  const whatsapp =
-    config.whatsapp.mode === 'cloud'
-      ? { ...config.whatsapp, apiUrl: () => (config.whatsapp.mode === 'cloud' ? config.whatsapp.apiUrl : '') }
-      : {
-          accessToken: sandbox?.accessToken ?? '',
-          appSecret: sandbox?.appSecret ?? '',
-          verifyToken: sandbox?.verifyToken ?? '',
-          phoneNumberId: SANDBOX_PHONE_NUMBER_ID,
-          apiUrl: () => `${baseUrl}/sandbox/graph`,
-        };
+  const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
 
   const io = createSocketServer(app.server, allowedOrigins);
   const broadcaster: Broadcaster = socketBroadcaster(io);
@@ -128,10 +107,12 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   });
   registerConversationRoutes(app, auth, conversations);
   registerWhatsAppWebhook(app, { ...whatsapp, conversations, logger: logger.child({ module: 'webhook' }) });
-  if (sandbox) {
+  // With real credentials none of the sandbox exists: its routes are never registered.
+  if (whatsapp.sandbox) {
     registerSandbox(app, io, {
-      ...sandbox,
-      phoneNumberId: SANDBOX_PHONE_NUMBER_ID,
+      accessToken: whatsapp.accessToken,
+      appSecret: whatsapp.appSecret,
+      phoneNumberId: whatsapp.phoneNumberId,
       displayPhoneNumber: SANDBOX_DISPLAY_NUMBER,
       webhookUrl: () => `${baseUrl}/webhooks/whatsapp`,
       logger: logger.child({ module: 'sandbox' }),

@@ -150,6 +150,12 @@ describe('WhatsApp webhook', () => {
     expect(await conversations(h)).toHaveLength(1);
   });
 
+  it('exposes none of the sandbox when real Cloud API credentials are configured', async () => {
+    expect((await api(h, null, 'GET', '/sandbox')).status).toBe(404);
+    expect((await api(h, null, 'GET', '/sandbox/api/customers')).status).toBe(404);
+    expect((await api(h, null, 'POST', '/sandbox/graph/v25.0/106540352242922/messages', {})).status).toBe(404);
+  });
+
   it('validates a whole payload before storing any of it', async () => {
     const good = inboundText(anna, 'first');
     const value = (good.entry as { changes: { value: { messages: unknown[] } }[] }[])[0]?.changes[0]?.value;
