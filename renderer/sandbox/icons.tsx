@@ -1,38 +1,14 @@
-import type { CSSProperties } from 'react';
+import type { ReactNode } from 'react';
+import { Svg as BaseSvg, type IconProps } from '../ui/icons';
 
 /*
  * The few line icons the phone needs, inline so the page pulls in no icon font. An icon with a
  * `label` is announced (role img); without one it is decoration.
  */
 
-interface IconProps {
-  size?: number;
-  label?: string;
-  style?: CSSProperties;
-  className?: string;
-}
-
-function Svg({ size = 20, label, style, className, children }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      style={style}
-      className={className}
-      role={label ? 'img' : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
+/** The phone's icons are a little larger than the inbox's by default. */
+function Svg(props: IconProps & { children: ReactNode }) {
+  return <BaseSvg size={20} {...props} />;
 }
 
 export const IconBack = (p: IconProps) => (

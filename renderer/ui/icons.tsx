@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /*
  * The few line icons the inbox needs, drawn inline (24×24, stroke in currentColor) rather
@@ -14,28 +14,45 @@ export interface IconProps {
   strokeWidth?: number;
 }
 
+/** The one SVG frame every icon draws in, the inbox's and the sandbox phone's alike. */
+export function Svg({
+  size = 16,
+  label,
+  style,
+  className,
+  strokeWidth = 2,
+  children,
+}: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={strokeWidth}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      style={{ flexShrink: 0, ...style }}
+      className={className}
+      focusable="false"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+    >
+      {label ? <title>{label}</title> : null}
+      {children}
+    </svg>
+  );
+}
+
 function makeIcon(paths: string[], circle?: { r: number }) {
-  return function Icon({ size = 16, label, style, className, strokeWidth = 2 }: IconProps) {
+  return function Icon(props: IconProps) {
     return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={strokeWidth}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        style={{ flexShrink: 0, ...style }}
-        className={className}
-        {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
-      >
-        {label ? <title>{label}</title> : null}
+      <Svg {...props}>
         {circle ? <circle cx="12" cy="12" r={circle.r} /> : null}
         {paths.map((d) => (
           <path key={d} d={d} />
         ))}
-      </svg>
+      </Svg>
     );
   };
 }
