@@ -30,6 +30,12 @@ export interface OutboundChannel {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/**
+ * Statuses kept for sends not yet recorded. A status for a message sent by another app on the same
+ * number never finds its send, so the oldest are dropped past this many.
+ */
+const MAX_EARLY_STATUSES = 1_000;
+
 function withLastMessage(c: ConversationSummary, message: Message): ConversationSummary {
   return {
     ...c,
@@ -177,7 +183,10 @@ export class ConversationService {
       return;
     }
     const applied = await this.updateOutbound(conversation.id, { waMessageId: status.waMessageId }, status);
-    if (!applied) this.earlyStatuses.set(status.waMessageId, status);
+    if (applied) return;
+    this.earlyStatuses.set(status.waMessageId, status);
+    const oldest = this.earlyStatuses.keys().next().value;
+    if (this.earlyStatuses.size > MAX_EARLY_STATUSES && oldest !== undefined) this.earlyStatuses.delete(oldest);
   }
 
   /** Records what WhatsApp answered to a send (its wamid, or the error after the last retry). */
