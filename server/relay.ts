@@ -9,7 +9,7 @@ import { ensureFirstSupervisor } from './auth/first-supervisor.js';
 import type { RelayConfig } from './config.js';
 import { registerConversationRoutes } from './conversations/conversation-routes.js';
 import { ConversationService } from './conversations/conversation-service.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { installErrorHandling } from './kit/error-handler.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { socketBroadcaster, type Broadcaster } from './realtime/broadcaster.js';
 import {

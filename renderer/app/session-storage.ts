@@ -1,4 +1,4 @@
-import { LoginResponseSchema, type LoginResponse } from '../../shared/protocol/rest.js';
+import { LoginResponseSchema, type LoginResponse } from '../../shared/protocol/accounts.js';
 
 /*
  * The signed-in session lives in sessionStorage for now, so a reload keeps you signed in and

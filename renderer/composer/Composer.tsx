@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { MAX_TEXT_LENGTH } from '../../shared/protocol/rest.js';
+import { MAX_TEXT_LENGTH } from '../../shared/protocol/messages.js';
 import { describeError } from '../app/describe-error';
 import { userLocale } from '../i18n';
 import { formatTime } from '../i18n/format';

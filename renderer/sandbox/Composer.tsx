@@ -1,7 +1,7 @@
 import { ActionIcon, Menu, Textarea } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TEXT_LENGTH } from '../../shared/protocol/rest.js';
+import { MAX_TEXT_LENGTH } from '../../shared/protocol/messages.js';
 import type { CustomerMessageInput, SamplePhoto } from '../../shared/protocol/sandbox.js';
 import { LocationDialog, PhotoDialog } from './AttachDialogs';
 import { IconPaperclip, IconPhoto, IconPin, IconSend } from './icons';

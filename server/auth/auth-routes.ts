@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { CreateAgentRequestSchema, LoginRequestSchema } from '../../shared/protocol/rest.js';
+import { CreateAgentRequestSchema, LoginRequestSchema } from '../../shared/protocol/accounts.js';
 import { authenticate, bearerToken, requireSupervisor } from '../http/authenticate.js';
-import { parseInput } from '../http/validate.js';
+import { parseInput } from '../kit/parse-input.js';
 import { hashToken, type AuthService } from './auth-service.js';
 
 export function registerAuthRoutes(

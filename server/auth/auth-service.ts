@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from '../../shared/domain/agent.js';
-import type { CreateAgentRequest, LoginResponse } from '../../shared/protocol/rest.js';
-import { AppError } from '../http/app-error.js';
+import type { CreateAgentRequest, LoginResponse } from '../../shared/protocol/accounts.js';
+import { AppError } from '../kit/app-error.js';
 import { toAgent, type AccountsStore } from '../storage/accounts-store.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 

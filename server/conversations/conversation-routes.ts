@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AssignRequestSchema, HistoryQuerySchema, SendTextRequestSchema } from '../../shared/protocol/rest.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { authenticate } from '../http/authenticate.js';
-import { parseInput } from '../http/validate.js';
+import { parseInput } from '../kit/parse-input.js';
 import type { ConversationService } from './conversation-service.js';
 
 const IdParamsSchema = z.object({ id: z.string().min(1) });

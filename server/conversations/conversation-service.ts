@@ -4,7 +4,7 @@ import type { Agent } from '../../shared/domain/agent.js';
 import { isServiceWindowOpen, type Contact, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { isStatusAdvance, type Message, type MessageError, type NewMessage } from '../../shared/domain/message.js';
 import type { AuthService } from '../auth/auth-service.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { AppError, notFound } from '../kit/app-error.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import type { InboundContent } from '../whatsapp/inbound-message.js';

@@ -1,6 +1,6 @@
 import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kit/app-error.js';
 
 /** An agent sees unassigned chats and their own; a supervisor sees all. */
 export function canSee(agent: Agent, conversation: Pick<ConversationSummary, 'assigneeId'>): boolean {

@@ -13,8 +13,8 @@ import {
 import type { AckResult } from '../../shared/protocol/result.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
-import { AppError } from '../http/app-error.js';
-import { parseInput } from '../http/validate.js';
+import { AppError } from '../kit/app-error.js';
+import { parseInput } from '../kit/parse-input.js';
 import type { Socket } from 'socket.io';
 
 type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
 import { hashToken, type AuthService } from '../auth/auth-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kit/app-error.js';
 import { roomsOfAgent } from './audience.js';
 import { registerCommands } from './commands.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MediaType, PhoneDetail } from '../../shared/protocol/sandbox.js';
-import { MAX_TEXT_LENGTH } from '../../shared/protocol/rest.js';
+import { MAX_TEXT_LENGTH } from '../../shared/protocol/messages.js';
 import { GraphApiError, invalidParameter } from './graph-errors.js';
 
 /*

@@ -27,8 +27,24 @@ export const ConversationSummarySchema = z.object({
   unreadCount: z.number().int().nonnegative(),
   /** The customer's last message time; free-form replies are allowed for 24 h after it. */
   lastInboundAt: z.iso.datetime().nullable(),
+  /**
+   * The relay's own order of arrival of the conversation's last message, across all conversations
+   * (larger is later). WhatsApp's times have whole seconds and tie in a burst; this never does.
+   */
+  activitySeq: z.number().int().nonnegative(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/**
+ * The inbox's order, on the relay and in every client alike: latest activity first, by the relay's
+ * arrival sequence; the id keeps conversations with none (seq 0) in a stable order.
+ */
+export function compareConversations(
+  a: Pick<ConversationSummary, 'activitySeq' | 'id'>,
+  b: Pick<ConversationSummary, 'activitySeq' | 'id'>,
+): number {
+  return b.activitySeq - a.activitySeq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 /** WhatsApp's customer-service window: 24 hours after the customer's last message. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,72 +1,40 @@
-import { z } from 'zod';
-import { AgentSchema, type Agent } from '../domain/agent.js';
-import type { ConversationSummary } from '../domain/conversation.js';
-import type { Message } from '../domain/message.js';
-import type { Ack } from './result.js';
-import { AssignRequestSchema, HistoryQuerySchema, SendTextRequestSchema } from './rest.js';
+import { accountCommands, accountEvents } from './accounts.js';
+import { assignmentCommands } from './assignment.js';
+import { conversationCommands, conversationEvents } from './conversations.js';
+import { inboxCommands } from './inbox.js';
+import { messageCommands, messageEvents } from './messages.js';
+import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
- * The Socket.IO protocol, defined once. Server and clients use these maps in reverse.
- * Names are `domain:verb`; every client command answers through an ack (see result.ts).
- * To add an event: add its payload schema here, its line in the map, a handler in
- * server/realtime/commands.ts, and (if a client calls it) a method in shared/client.
+ * The relay's Socket.IO protocol: every feature's commands and events merged into the one map.
+ * Server and clients use it in reverse. Names are `domain:verb`; every command answers through an
+ * ack (result.ts). To add an event or a command: declare its schema in the feature's file
+ * (shared/protocol/<feature>.ts) and list the feature here; the types follow.
  */
 
-export const ConversationRefSchema = z.object({ conversationId: z.string().min(1) });
-
-export const SendMessageCommandSchema = ConversationRefSchema.extend(SendTextRequestSchema.shape).extend({
-  clientId: z.string().min(1).max(100),
-});
-export type SendMessageCommand = z.infer<typeof SendMessageCommandSchema>;
-
-export const HistoryCommandSchema = ConversationRefSchema.extend(HistoryQuerySchema.shape);
-/** What a client sends (`limit` may be left out); the server parses it to the full shape. */
-export type HistoryCommand = z.input<typeof HistoryCommandSchema>;
-
-export const AssignCommandSchema = ConversationRefSchema.extend(AssignRequestSchema.shape);
-export type AssignCommand = z.infer<typeof AssignCommandSchema>;
-
-export const InboxSnapshotSchema = z.object({ me: AgentSchema, agents: z.array(AgentSchema) });
-
-export interface InboxSnapshot {
-  me: Agent;
-  agents: Agent[];
-  conversations: ConversationSummary[];
+/** Merges the features' declarations; two features declaring one name is a mistake found at load. */
+function merge<T extends Record<string, unknown>[]>(...parts: T): T[number] extends infer U ? UnionToIntersection<U> : never {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [name, value] of Object.entries(part)) {
+      if (name in merged) throw new Error(`Socket.IO event ${name} is declared twice`);
+      merged[name] = value;
+    }
+  }
+  return merged as never;
 }
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export interface MessageEvent {
-  conversationId: string;
-  message: Message;
-}
+export const commandSpecs = merge(inboxCommands, accountCommands, conversationCommands, messageCommands, assignmentCommands);
+export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents);
 
-/** A new message comes with its conversation as it now is: one event, one render per message. */
-export interface NewMessageEvent extends MessageEvent {
-  conversation: ConversationSummary;
-}
+export type RelayCommands = typeof commandSpecs;
+export type RelayEvents = typeof eventSchemas;
+export type CommandName = keyof RelayCommands & string;
+export type EventName = keyof RelayEvents & string;
 
-export interface ServerToClientEvents {
-  /** A conversation this socket may see was created or changed. */
-  'conversation:upsert': (conversation: ConversationSummary) => void;
-  /** This socket may no longer see the conversation (it was assigned to someone else). */
-  'conversation:remove': (payload: { id: string }) => void;
-  'message:new': (payload: NewMessageEvent) => void;
-  /** Ticks, failures and other changes of a message already sent to this socket. */
-  'message:update': (payload: MessageEvent) => void;
-  /** The relay ends this session (token expired or revoked). */
-  'session:end': (payload: { reason: string }) => void;
-}
-
-export interface ClientToServerEvents {
-  /** Everything the caller may see, in one answer: used at connect and after every reconnect. */
-  'inbox:sync': (ack: Ack<InboxSnapshot>) => void;
-  'conversation:history': (command: HistoryCommand, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
-  'conversation:markRead': (
-    command: { conversationId: string },
-    ack: Ack<{ conversation: ConversationSummary }>,
-  ) => void;
-  'conversation:assign': (command: AssignCommand, ack: Ack<{ conversation: ConversationSummary }>) => void;
-  'message:send': (command: SendMessageCommand, ack: Ack<{ message: Message }>) => void;
-}
+export type ClientToServerEvents = CommandListeners<RelayCommands>;
+export type ServerToClientEvents = EventListeners<RelayEvents>;
 
 /** Per-socket state the server keeps (Socket.IO's `socket.data`). */
 export interface SocketData {

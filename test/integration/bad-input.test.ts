@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema } from '../../shared/protocol/rest.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { api, connectClient, startHarness, ADMIN, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 

@@ -1,7 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema, MessageListResponseSchema } from '../../shared/protocol/rest.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
+import { MessageListResponseSchema } from '../../shared/protocol/messages.js';
 import { ADMIN, api, makeDataDir, startHarness, type Harness } from '../helpers/relay-harness.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, inboundText, newWamid, postWebhook } from '../helpers/webhooks.js';
 import { login } from '../../shared/client/relay-client.js';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVICE_WINDOW_MS } from '../../shared/domain/conversation.js';
 import type { Message } from '../../shared/domain/message.js';
-import { ConversationListResponseSchema, MessageResponseSchema } from '../../shared/protocol/rest.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
+import { MessageResponseSchema } from '../../shared/protocol/messages.js';
 import { graphError } from '../helpers/fake-graph.js';
 import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook, statusUpdate } from '../helpers/webhooks.js';

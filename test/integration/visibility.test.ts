@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema } from '../../shared/protocol/rest.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 

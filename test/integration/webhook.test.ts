@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema, MessageListResponseSchema } from '../../shared/protocol/rest.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
+import { MessageListResponseSchema } from '../../shared/protocol/messages.js';
 import { api, startHarness, type Harness } from '../helpers/relay-harness.js';
 import { inboundMessage, inboundText, newWamid, postWebhook } from '../helpers/webhooks.js';
 

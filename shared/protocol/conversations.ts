@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ConversationSummarySchema } from '../domain/conversation.js';
+import type { CommandSpecs, EventSchemas } from './spec.js';
+
+/* Conversations: the list an agent may see, and reading one. */
+
+export const ConversationIdSchema = z.string().min(1).max(100);
+export const ConversationRefSchema = z.object({ conversationId: ConversationIdSchema });
+
+export const ConversationListResponseSchema = z.object({ conversations: z.array(ConversationSummarySchema) });
+export const ConversationResponseSchema = z.object({ conversation: ConversationSummarySchema });
+
+/** This socket may no longer see the conversation (it was assigned to someone else). */
+export const ConversationRemovedEventSchema = z.object({ id: z.string() });
+
+export const conversationCommands = {
+  /** The caller has read the chat: its unread count goes to zero and the customer gets blue ticks. */
+  'conversation:markRead': { request: ConversationRefSchema, response: ConversationResponseSchema },
+} satisfies CommandSpecs;
+
+export const conversationEvents = {
+  /** A conversation this socket may see was created or changed. */
+  'conversation:upsert': ConversationSummarySchema,
+  'conversation:remove': ConversationRemovedEventSchema,
+} satisfies EventSchemas;
