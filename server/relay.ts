@@ -3,24 +3,31 @@ import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { DESKTOP_APP_ORIGIN } from '../shared/ipc.js';
-import { registerAuthRoutes } from './auth/auth-routes.js';
-import { AuthService } from './auth/auth-service.js';
-import { ensureFirstSupervisor } from './auth/first-supervisor.js';
+import { AccountService } from './accounts/account-service.js';
+import { ensureFirstSupervisor } from './accounts/first-supervisor.js';
+import { registerAccountRoutes } from './accounts/routes.js';
+import { AssignmentService } from './assignment/assignment-service.js';
+import { assignmentHandlers } from './assignment/commands.js';
+import { registerAssignmentRoutes } from './assignment/routes.js';
 import type { RelayConfig } from './config.js';
-import { registerConversationRoutes } from './conversations/conversation-routes.js';
+import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
+import { registerConversationRoutes } from './conversations/routes.js';
+import { createDomainEvents } from './domain-events.js';
+import { inboxHandlers } from './inbox/sync.js';
 import { installErrorHandling } from './kit/error-handler.js';
+import { messageHandlers } from './messages/commands.js';
+import { MessageService } from './messages/message-service.js';
+import { registerMessageRoutes } from './messages/routes.js';
+import { StatusTracker } from './messages/status-tracker.js';
 import { openApiDocument } from './openapi/openapi-document.js';
-import { socketBroadcaster, type Broadcaster } from './realtime/broadcaster.js';
-import {
-  createSocketServer,
-  endSessionSockets,
-  serveAgents,
-  type RelaySocketServer,
-} from './realtime/socket-server.js';
+import type { RelayHandlers } from './realtime/caller.js';
+import { attachFanout, type RelayIo } from './realtime/fanout.js';
+import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { AccountsStore } from './storage/accounts-store.js';
 import { ConversationStore } from './storage/conversation-store.js';
+import { migrateDataDir } from './storage/data-format.js';
 import { registerRendererFiles } from './web/renderer-files.js';
 import { createDelivery } from './whatsapp/delivery.js';
 import { SANDBOX_DISPLAY_NUMBER, whatsappEndpoint } from './whatsapp/endpoint.js';
@@ -36,13 +43,15 @@ export interface RelayDeps {
 
 export interface Relay {
   app: FastifyInstance;
-  io: RelaySocketServer;
+  io: RelayIo;
   /** Starts listening; resolves with the base URL clients use. */
   listen(): Promise<string>;
   /** The base URL, once listening. */
   url(): string;
   /** Waits for background sends to finish (tests, clean shutdown). */
   idle(): Promise<void>;
+  /** Waits for background sends, then writes the journal into the data files (tests, benchmark). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,14 +59,35 @@ export interface Relay {
 const API_BODY_LIMIT = 256 * 1024;
 
 /**
- * Builds the relay: storage, services, HTTP routes and Socket.IO on one server. Nothing listens
- * until `listen()`; `server/index.ts` only reads configuration and calls this.
+ * Builds the relay: storage, then the features' services (each told only what it needs), then
+ * their routes and socket commands, on one HTTP server. Nothing listens until `listen()`;
+ * `server/index.ts` only reads configuration and calls this.
  */
 export async function createRelay({ config, logger, now = Date.now }: RelayDeps): Promise<Relay> {
-  const accounts = await AccountsStore.open(config.dataDir);
-  const store = await ConversationStore.open(config.dataDir);
-  const auth = new AuthService(accounts, now);
-  await ensureFirstSupervisor(auth, config.admin, logger);
+  await migrateDataDir(config.dataDir, logger.child({ module: 'storage' }));
+  const accountsStore = await AccountsStore.open(config.dataDir);
+  const store = await ConversationStore.open(config.dataDir, { logger: logger.child({ module: 'storage' }) });
+  const events = createDomainEvents(logger.child({ module: 'events' }));
+
+  let baseUrl = '';
+  const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
+  const graph = new GraphClient(whatsapp);
+
+  const accounts = new AccountService({ accounts: accountsStore, events, now });
+  await ensureFirstSupervisor(accounts, config.admin, logger);
+  const statuses = new StatusTracker({ store, events, now, logger: logger.child({ module: 'statuses' }) });
+  const delivery = createDelivery({
+    graph,
+    results: statuses,
+    retryDelaysMs: config.retryDelaysMs,
+    logger: logger.child({ module: 'delivery' }),
+  });
+  const conversations = new ConversationService({ store, events, receipts: delivery, now });
+  const messages = new MessageService({ store, conversations, events, now });
+  const assignment = new AssignmentService({ store, conversations, accounts, events });
+  events.subscribe((event) => {
+    delivery.onEvent(event);
+  });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
   const fastifyLogger: FastifyBaseLogger = logger;
@@ -68,45 +98,33 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   });
   // Only JSON is spoken here; other bodies get 415 (routes that take CSV add their own parser).
   app.removeContentTypeParser('text/plain');
-  let baseUrl = '';
   const ownOrigins = (): string[] =>
     [baseUrl, config.publicUrl].filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin);
   const allowedOrigins = [DESKTOP_APP_ORIGIN, ...config.extraOrigins];
-
-  const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
-
-  const io = createSocketServer(app.server, allowedOrigins);
-  const broadcaster: Broadcaster = socketBroadcaster(io);
-  const graph = new GraphClient(whatsapp);
-  const delivery = createDelivery({
-    graph,
-    retryDelaysMs: config.retryDelaysMs,
-    logger: logger.child({ module: 'delivery' }),
-    // Bound late: the service and its delivery channel need each other.
-    onResult: (message, result) => conversations.recordSendResult(message, result),
-  });
-  const conversations = new ConversationService(
-    store,
-    auth,
-    broadcaster,
-    delivery,
-    now,
-    logger.child({ module: 'conversations' }),
-  );
-
   await app.register(cors, {
     origin: (origin, cb) => {
       cb(null, origin === undefined || allowedOrigins.includes(origin));
     },
   });
   installErrorHandling(app);
+
+  const io = createSocketServer(app.server, allowedOrigins);
+  attachFanout(io, events);
+  const handlers: RelayHandlers = {
+    ...inboxHandlers({ accounts, conversations }),
+    ...conversationHandlers(conversations),
+    ...messageHandlers(messages),
+    ...assignmentHandlers(assignment),
+  };
+  serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
+
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
-  registerAuthRoutes(app, auth, (tokenHash) => {
-    endSessionSockets(io, tokenHash);
-  });
-  registerConversationRoutes(app, auth, conversations);
-  registerWhatsAppWebhook(app, { ...whatsapp, conversations, logger: logger.child({ module: 'webhook' }) });
+  registerAccountRoutes(app, accounts);
+  registerConversationRoutes(app, accounts, conversations);
+  registerMessageRoutes(app, accounts, messages);
+  registerAssignmentRoutes(app, accounts, assignment);
+  registerWhatsAppWebhook(app, { ...whatsapp, messages, statuses, logger: logger.child({ module: 'webhook' }) });
   // With real credentials none of the sandbox exists: its routes are never registered.
   if (whatsapp.sandbox) {
     registerSandbox(app, io, {
@@ -120,7 +138,6 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     });
   }
   await registerRendererFiles(app);
-  serveAgents(io, { auth, conversations, now, logger: logger.child({ module: 'realtime' }) });
 
   return {
     app,
@@ -132,18 +149,25 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
       // Sends that were pending when the relay last stopped go out now (at least once).
-      for (const message of await store.pendingOutbound()) {
-        const conversation = store.get(message.conversationId);
-        if (conversation) delivery.deliver(message, conversation.contact.waId);
-      }
+      delivery.resume(
+        store.outbox().flatMap((message) => {
+          const conversation = store.get(message.conversationId);
+          return conversation ? [{ message, to: conversation.contact.waId }] : [];
+        }),
+      );
       return baseUrl;
     },
     url: () => baseUrl,
     idle: () => delivery.idle(),
+    async flush() {
+      await delivery.idle();
+      await store.checkpoint();
+    },
     async close() {
       await io.close();
       await app.close();
       await delivery.idle();
+      await store.close();
     },
   };
 }

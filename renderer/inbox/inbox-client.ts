@@ -1,19 +1,7 @@
-import type { z } from 'zod';
-import { command, connectRelay, RelayError, type RelaySocket } from '../../shared/client/relay-client.js';
+import { command, connectRelay, listen, RelayError, type RelaySocket } from '../../shared/client/relay-client.js';
 import type { Message } from '../../shared/domain/message.js';
 import { createStore, type Store } from '../app/store';
 import { inboxReducer, initialInboxState, type InboxAction, type InboxState } from './inbox-state';
-import {
-  ConversationAckPayload,
-  ConversationPayload,
-  HistoryPayload,
-  MessagePayload,
-  NewMessagePayload,
-  parsed,
-  RemovePayload,
-  SentPayload,
-  SnapshotPayload,
-} from './relay-payloads';
 import { LOCAL_ID_PREFIX } from './thread-merge';
 
 /*
@@ -70,23 +58,19 @@ export class InboxClient {
       // A refusal by the relay's middleware is not retried by Socket.IO itself.
       if (!socket.active) this.later(() => socket.connect());
     });
-    socket.on('conversation:upsert', (payload: unknown) => {
-      const conversation = parsed(ConversationPayload, payload);
-      if (conversation) dispatch({ type: 'conversation:upsert', conversation });
+    listen(socket, 'conversation:upsert', (conversation) => {
+      dispatch({ type: 'conversation:upsert', conversation });
     });
-    socket.on('conversation:remove', (payload: unknown) => {
-      const removed = parsed(RemovePayload, payload);
-      if (removed) dispatch({ type: 'conversation:remove', id: removed.id });
+    listen(socket, 'conversation:remove', ({ id }) => {
+      dispatch({ type: 'conversation:remove', id });
     });
-    socket.on('message:new', (payload: unknown) => {
-      const event = parsed(NewMessagePayload, payload);
-      if (event) dispatch({ type: 'message:new', ...event });
+    listen(socket, 'message:new', (event) => {
+      dispatch({ type: 'message:new', ...event });
     });
-    socket.on('message:update', (payload: unknown) => {
-      const event = parsed(MessagePayload, payload);
-      if (event) dispatch({ type: 'message:update', ...event });
+    listen(socket, 'message:update', (event) => {
+      dispatch({ type: 'message:update', ...event });
     });
-    socket.on('session:end', () => {
+    listen(socket, 'session:end', () => {
       this.end('ended');
     });
   }
@@ -116,13 +100,6 @@ export class InboxClient {
     this.timers.add(timer);
   }
 
-  /** An ack's data parsed by its schema; a reply this version cannot read is an error, not a crash. */
-  private checked<T>(schema: z.ZodType<T>, data: unknown): T {
-    const value = parsed(schema, data);
-    if (value === null) throw new RelayError('INTERNAL', 'The relay sent a reply this version cannot read');
-    return value;
-  }
-
   private connected(): RelaySocket {
     if (!this.socket) throw new RelayError('INTERNAL', 'Not connected to the relay');
     return this.socket;
@@ -130,9 +107,8 @@ export class InboxClient {
 
   private async sync(socket: RelaySocket): Promise<void> {
     try {
-      const snapshot = parsed(SnapshotPayload, await command(socket, 'inbox:sync'));
+      const snapshot = await command(socket, 'inbox:sync');
       if (this.socket !== socket) return;
-      if (!snapshot) throw new RelayError('INTERNAL', 'The relay sent an inbox this version cannot read');
       this.store.dispatch({ type: 'snapshot', snapshot });
     } catch (error) {
       if (error instanceof RelayError && error.code === 'UNAUTHORIZED') this.end('unauthorized');
@@ -144,10 +120,7 @@ export class InboxClient {
   async loadLatest(conversationId: string): Promise<void> {
     this.store.dispatch({ type: 'thread:loading', conversationId, older: false });
     try {
-      const page = this.checked(
-        HistoryPayload,
-        await command(this.connected(), 'conversation:history', { conversationId, limit: HISTORY_PAGE }),
-      );
+      const page = await command(this.connected(), 'conversation:history', { conversationId, limit: HISTORY_PAGE });
       this.store.dispatch({ type: 'thread:loaded', conversationId, older: false, ...page });
     } catch (error) {
       this.store.dispatch({ type: 'thread:failed', conversationId, older: false, error: (error as Error).message });
@@ -161,14 +134,11 @@ export class InboxClient {
     if (!thread || !oldest || !thread.hasMore || thread.loadingOlder) return;
     this.store.dispatch({ type: 'thread:loading', conversationId, older: true });
     try {
-      const page = this.checked(
-        HistoryPayload,
-        await command(this.connected(), 'conversation:history', {
-          conversationId,
-          before: oldest.id,
-          limit: HISTORY_PAGE,
-        }),
-      );
+      const page = await command(this.connected(), 'conversation:history', {
+        conversationId,
+        before: oldest.id,
+        limit: HISTORY_PAGE,
+      });
       this.store.dispatch({ type: 'thread:loaded', conversationId, older: true, ...page });
     } catch (error) {
       this.store.dispatch({ type: 'thread:failed', conversationId, older: true, error: (error as Error).message });
@@ -200,10 +170,7 @@ export class InboxClient {
     };
     this.store.dispatch({ type: 'message:upsert', conversationId, message: local });
     try {
-      const { message } = this.checked(
-        SentPayload,
-        await command(this.connected(), 'message:send', { conversationId, text, clientId }),
-      );
+      const { message } = await command(this.connected(), 'message:send', { conversationId, text, clientId });
       this.store.dispatch({ type: 'message:upsert', conversationId, message });
     } catch (error) {
       this.store.dispatch({ type: 'message:discard', conversationId, messageId: local.id });
@@ -212,18 +179,12 @@ export class InboxClient {
   }
 
   async assign(conversationId: string, agentId: string | null): Promise<void> {
-    const { conversation } = this.checked(
-      ConversationAckPayload,
-      await command(this.connected(), 'conversation:assign', { conversationId, agentId }),
-    );
+    const { conversation } = await command(this.connected(), 'conversation:assign', { conversationId, agentId });
     this.store.dispatch({ type: 'conversation:upsert', conversation, ifKnown: true });
   }
 
   async markRead(conversationId: string): Promise<void> {
-    const { conversation } = this.checked(
-      ConversationAckPayload,
-      await command(this.connected(), 'conversation:markRead', { conversationId }),
-    );
+    const { conversation } = await command(this.connected(), 'conversation:markRead', { conversationId });
     this.store.dispatch({ type: 'conversation:upsert', conversation, ifKnown: true });
   }
 }

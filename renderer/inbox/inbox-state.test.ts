@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import type { InboxSnapshot } from '../../shared/protocol/events.js';
+import type { InboxSnapshot } from '../../shared/protocol/inbox.js';
 import { inboxReducer, initialInboxState, type InboxState } from './inbox-state';
 
 function conversation(
@@ -19,6 +19,8 @@ function conversation(
     lastMessage: null,
     unreadCount: 0,
     lastInboundAt: at,
+    // The relay's arrival order follows the minute here; unset, it is 0 (never had a message).
+    activitySeq: minute ?? 0,
     ...extra,
   };
 }

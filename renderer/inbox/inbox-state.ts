@@ -1,7 +1,7 @@
 import type { Agent } from '../../shared/domain/agent.js';
-import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import { compareConversations, type ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Message } from '../../shared/domain/message.js';
-import type { InboxSnapshot } from '../../shared/protocol/events.js';
+import type { InboxSnapshot } from '../../shared/protocol/inbox.js';
 import { compareMessages, mergeLatestPage, mergeOlderPage, upsertMessage } from './thread-merge';
 
 /*
@@ -64,22 +64,6 @@ export const initialInboxState: InboxState = {
   unreadTotal: 0,
   threads: new Map(),
 };
-
-function activityOf(conversation: ConversationSummary): number {
-  return Date.parse(conversation.lastMessageAt ?? conversation.createdAt);
-}
-
-/**
- * Most recent first. WhatsApp times have whole seconds, so ties are common: the conversation
- * created later goes first, then the id keeps the order stable.
- */
-export function compareConversations(a: ConversationSummary, b: ConversationSummary): number {
-  return (
-    activityOf(b) - activityOf(a) ||
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
 
 function insertSorted(
   order: readonly string[],

@@ -3,16 +3,17 @@ import { ErrorBodySchema } from '../../shared/protocol/result.js';
 import {
   AgentListResponseSchema,
   AgentResponseSchema,
-  AssignRequestSchema,
-  ConversationListResponseSchema,
-  ConversationResponseSchema,
   CreateAgentRequestSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+} from '../../shared/protocol/accounts.js';
+import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
+import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
+import {
   MessageListResponseSchema,
   MessageResponseSchema,
   SendTextRequestSchema,
-} from '../../shared/protocol/rest.js';
+} from '../../shared/protocol/messages.js';
 
 /*
  * The OpenAPI 3.1 description, generated from the same zod schemas the routes parse with,

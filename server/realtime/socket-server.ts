@@ -1,30 +1,18 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
-import { hashToken, type AuthService } from '../auth/auth-service.js';
-import type { ConversationService } from '../conversations/conversation-service.js';
+import { commandSpecs } from '../../shared/protocol/events.js';
+import { hashToken, type AccountService } from '../accounts/account-service.js';
 import { AppError } from '../kit/app-error.js';
+import { serveCommands } from '../kit/socket-commands.js';
 import { roomsOfAgent } from './audience.js';
-import { registerCommands } from './commands.js';
-
-/** Ends the live sockets of a session that was signed out. */
-export function endSessionSockets(io: RelaySocketServer, tokenHash: string): void {
-  void io.fetchSockets().then((sockets) => {
-    for (const socket of sockets) {
-      if (socket.data.tokenHash !== tokenHash) continue;
-      socket.emit('session:end', { reason: 'You signed out' });
-      socket.disconnect(true);
-    }
-  });
-}
+import type { Caller, RelayHandlers } from './caller.js';
+import type { RelayIo } from './fanout.js';
 
 /** setTimeout's longest wait (about 24.8 days); sessions are shorter than that anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export type RelaySocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-export function createSocketServer(httpServer: HttpServer, allowedOrigins: string[]): RelaySocketServer {
+export function createSocketServer(httpServer: HttpServer, allowedOrigins: string[]): RelayIo {
   return new Server(httpServer, {
     cors: { origin: allowedOrigins },
     // Browsers send an Origin with every WebSocket: refuse pages of other sites outright.
@@ -36,19 +24,23 @@ export function createSocketServer(httpServer: HttpServer, allowedOrigins: strin
   });
 }
 
+export interface AgentSocketDeps {
+  accounts: AccountService;
+  handlers: RelayHandlers;
+  now: () => number;
+  logger: Logger;
+}
+
 /**
  * The agents' namespace: the handshake carries the session token; each socket joins exactly the
- * rooms its agent may see (see audience.ts) and gets the typed commands.
+ * rooms its agent may see (audience.ts) and is served every command behind its schema.
  */
-export function serveAgents(
-  io: RelaySocketServer,
-  deps: { auth: AuthService; conversations: ConversationService; logger: Logger; now: () => number },
-): void {
+export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
     try {
       const given = typeof token === 'string' ? token : undefined;
-      const { agent, expiresAt } = deps.auth.session(given);
+      const { agent, expiresAt } = deps.accounts.session(given);
       socket.data.agentId = agent.id;
       socket.data.sessionExpiresAt = expiresAt;
       socket.data.tokenHash = hashToken(given ?? '');
@@ -61,13 +53,18 @@ export function serveAgents(
   });
 
   io.on('connection', (socket) => {
-    const agent = deps.auth.getAgent(socket.data.agentId);
+    const agent = deps.accounts.getAgent(socket.data.agentId);
     if (!agent) {
       socket.disconnect(true);
       return;
     }
     void socket.join(roomsOfAgent(agent));
-    registerCommands(socket, agent, deps);
+    const caller: Caller = {
+      get agent() {
+        return deps.accounts.getAgent(socket.data.agentId) ?? agent;
+      },
+    };
+    serveCommands(socket, commandSpecs, deps.handlers, caller, deps.logger);
     // A live socket does not outlive its session: the client is told, then let go.
     const untilExpiry = Math.min(socket.data.sessionExpiresAt - deps.now(), MAX_TIMER_MS);
     const expiry = setTimeout(

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 
@@ -16,7 +17,7 @@ export class StorageCorruptError extends Error {
 let tmpCounter = 0;
 
 /** Makes a finished rename survive power loss: the folder entry itself is flushed. */
-async function fsyncDir(path: string): Promise<void> {
+export async function fsyncDir(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
     await handle.sync();
@@ -34,9 +35,11 @@ async function fsyncDir(path: string): Promise<void> {
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
 
+  /** `tmpDir`: where temporaries are staged (same file system); by default beside the file. */
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
+    private readonly tmpDir?: string,
   ) {}
 
   async read(): Promise<T | null> {
@@ -47,6 +50,22 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    return this.parse(text);
+  }
+
+  /** `read`, blocking: for the start, when nothing else can run yet and many small files are read. */
+  readSync(): T | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return this.parse(text);
+  }
+
+  private parse(text: string): T {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -70,10 +89,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * in place. `publish` puts staged files in place. The caller keeps writes to one file in order.
    */
   async stage(data: T): Promise<StagedFile> {
-    const tmp = `${this.path}.${process.pid}.${++tmpCounter}.tmp`;
+    return this.stageText(JSON.stringify(data));
+  }
+
+  async stageText(text: string): Promise<StagedFile> {
+    const name = `${basename(this.path)}.${process.pid}.${++tmpCounter}.tmp`;
+    const tmp = join(this.tmpDir ?? dirname(this.path), name);
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data), 'utf8');
+      await handle.writeFile(text, 'utf8');
       await handle.sync();
     } catch (error) {
       await handle.close();

@@ -12,4 +12,9 @@ export class KeyedQueue {
     });
     return result;
   }
+
+  /** Resolves once every task queued so far, under every key, has finished. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all(this.tails.values());
+  }
 }

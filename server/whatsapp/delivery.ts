@@ -1,14 +1,26 @@
 import type { Logger } from 'pino';
-import type { Message, MessageError } from '../../shared/domain/message.js';
-import type { OutboundChannel } from '../conversations/conversation-service.js';
+import type { Message } from '../../shared/domain/message.js';
+import type { ReadReceipts } from '../conversations/conversation-service.js';
+import type { DomainEvent } from '../domain-events.js';
+import type { SendResult } from '../messages/status-tracker.js';
 import { GraphError, type GraphClient } from './graph-client.js';
 
 export interface DeliveryOptions {
   graph: GraphClient;
+  /** Where each send's outcome is recorded (the message's status). */
+  results: { recordSendResult(message: Message, result: SendResult): Promise<void> };
   /** Waits before each retry of a temporary failure; the last failure is final. */
   retryDelaysMs: readonly number[];
-  onResult: (message: Message, result: { waMessageId: string } | { error: MessageError }) => Promise<void>;
   logger: Logger;
+}
+
+export interface Delivery extends ReadReceipts {
+  /** Listens to the domain events: every new outbound message that is pending goes out. */
+  onEvent(event: DomainEvent): void;
+  /** Sends what was still pending when the relay last stopped (at least once). */
+  resume(outbox: { message: Message; to: string }[]): void;
+  /** Resolves when nothing is being sent: for a clean shutdown and for tests. */
+  idle(): Promise<void>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,15 +30,15 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * outages) are retried with growing waits; a final error is recorded on the message with its
  * reason — never a silent drop.
  */
-export function createDelivery(options: DeliveryOptions): OutboundChannel & { idle(): Promise<void> } {
-  const { graph, retryDelaysMs, onResult, logger } = options;
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { graph, retryDelaysMs, results, logger } = options;
   const inFlight = new Set<Promise<void>>();
 
   async function send(message: Message, to: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         const waMessageId = await graph.sendText(to, message.text);
-        await onResult(message, { waMessageId });
+        await results.recordSendResult(message, { waMessageId });
         return;
       } catch (error) {
         const graphError =
@@ -38,7 +50,7 @@ export function createDelivery(options: DeliveryOptions): OutboundChannel & { id
           continue;
         }
         logger.warn({ messageId: message.id, code: graphError.code }, 'send failed');
-        await onResult(message, { error: { code: graphError.code, message: graphError.message } });
+        await results.recordSendResult(message, { error: { code: graphError.code, message: graphError.message } });
         return;
       }
     }
@@ -53,17 +65,21 @@ export function createDelivery(options: DeliveryOptions): OutboundChannel & { id
   }
 
   return {
-    deliver(message, to) {
-      track(send(message, to));
+    onEvent(event) {
+      if (event.type !== 'message.created') return;
+      const { message, conversation } = event;
+      if (message.direction === 'out' && message.status === 'pending') track(send(message, conversation.contact.waId));
+    },
+    resume(outbox) {
+      for (const { message, to } of outbox) track(send(message, to));
     },
     markRead(waMessageId) {
       track(
         graph.markRead(waMessageId).catch((error: unknown) => {
-          logger.warn({ waMessageId, err: error }, 'mark-as-read failed');
+          logger.warn({ err: error }, 'mark-as-read failed');
         }),
       );
     },
-    /** Resolves when nothing is being sent: for a clean shutdown and for tests. */
     async idle() {
       while (inFlight.size > 0) await Promise.all(inFlight);
     },

@@ -1,14 +1,10 @@
-import type { MessageContent, MessageType } from '../../shared/domain/message.js';
+import type { MessageContent } from '../../shared/domain/message.js';
 import { MessageTypeSchema } from '../../shared/domain/message.js';
 import { decimalToMoney } from '../../shared/money.js';
+import type { InboundMessageInput } from '../messages/message-service.js';
 import type { InboundMessage } from './webhook-payload.js';
 
-export interface InboundContent {
-  type: MessageType;
-  /** What a person reads first: the body, a caption, a button title; empty when there is none. */
-  text: string;
-  content?: MessageContent;
-}
+export type InboundContent = Pick<InboundMessageInput, 'type' | 'text' | 'content'>;
 
 const mediaTypes = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { toWaId } from '../../shared/phone.js';
-import type { ConversationService } from '../conversations/conversation-service.js';
 import { AppError } from '../kit/app-error.js';
 import { parseInput } from '../kit/parse-input.js';
+import type { MessageService } from '../messages/message-service.js';
+import type { StatusTracker } from '../messages/status-tracker.js';
 import { toInboundContent } from './inbound-message.js';
 import { isValidSignature } from './signature.js';
 import { ChangeValueSchema, WebhookPayloadSchema, type ChangeValue } from './webhook-payload.js';
@@ -12,7 +13,8 @@ export interface WebhookOptions {
   appSecret: string;
   verifyToken: string;
   phoneNumberId: string;
-  conversations: ConversationService;
+  messages: MessageService;
+  statuses: StatusTracker;
   logger: Logger;
 }
 
@@ -27,7 +29,7 @@ const STATUS_OF = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 
  * only once every message in it is on disk, so Meta retries whatever did not make it.
  */
 export function registerWhatsAppWebhook(app: FastifyInstance, options: WebhookOptions): void {
-  const { conversations, logger } = options;
+  const { messages, statuses, logger } = options;
 
   void app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
@@ -85,7 +87,7 @@ export function registerWhatsAppWebhook(app: FastifyInstance, options: WebhookOp
       const profile = value.contacts?.find((c) => c.wa_id === message.from)?.profile;
       const contact = { waId, name: profile?.name ?? `+${waId}` };
       const input = { ...toInboundContent(message), waMessageId: message.id, sentAt: Number(message.timestamp) * 1000 };
-      tasks.push(() => conversations.receiveInbound(contact, input));
+      tasks.push(() => messages.receiveInbound(contact, input));
     }
     for (const status of value.statuses ?? []) {
       const mapped = status.status in STATUS_OF ? STATUS_OF[status.status as keyof typeof STATUS_OF] : undefined;
@@ -97,7 +99,7 @@ export function registerWhatsAppWebhook(app: FastifyInstance, options: WebhookOp
         status: mapped,
         ...(error ? { error: { code: error.code, message: describeError(error) } } : {}),
       };
-      tasks.push(() => conversations.applyStatus(input));
+      tasks.push(() => statuses.applyStatus(input));
     }
     return tasks;
   }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ErrorBodySchema, type AckResult, type ErrorCode } from '../protocol/result.js';
 import type { CommandArgs, CommandResult, CommandSpecs, EventPayload, EventSchemas } from '../protocol/spec.js';
 
@@ -22,9 +23,15 @@ export class RelayError extends Error {
 export interface CommandSocket {
   timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
 }
-export interface ListenSocket {
+interface ListenSocket {
   on(event: string, listener: (payload: unknown) => void): unknown;
   off(event: string, listener: (payload: unknown) => void): unknown;
+}
+
+/** Any socket with `on`/`off`, whatever event maps it is typed with (its own generics are stricter). */
+export interface AnySocket {
+  on: (...args: never[]) => unknown;
+  off: (...args: never[]) => unknown;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -54,20 +61,26 @@ export function commandClient<C extends CommandSpecs>(specs: C, timeoutMs = COMM
  * parse is dropped rather than half-applied (and reported to `onInvalid`); the next sync brings the
  * client back to the relay's truth. Returns the unsubscribe.
  */
-export function eventListener<M extends EventSchemas>(schemas: M, onInvalid: (event: string) => void = () => undefined) {
+export function eventListener<M extends EventSchemas>(
+  schemas: M,
+  onInvalid: (event: string) => void = () => undefined,
+) {
   return function listen<E extends keyof M & string>(
-    socket: ListenSocket,
+    typed: AnySocket,
     event: E,
     handler: (payload: EventPayload<M, E>) => void,
   ): () => void {
-    const schema = schemas[event];
+    const schema = schemas[event] as z.ZodType<EventPayload<M, E>> | undefined;
     const listener = (payload: unknown): void => {
       const parsed = schema?.safeParse(payload);
-      if (parsed?.success) handler(parsed.data as EventPayload<M, E>);
+      if (parsed?.success) handler(parsed.data);
       else onInvalid(event);
     };
+    const socket: ListenSocket = typed;
     socket.on(event, listener);
-    return () => socket.off(event, listener);
+    return () => {
+      socket.off(event, listener);
+    };
   };
 }
 

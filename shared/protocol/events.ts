@@ -13,7 +13,9 @@ import type { CommandListeners, EventListeners } from './spec.js';
  */
 
 /** Merges the features' declarations; two features declaring one name is a mistake found at load. */
-function merge<T extends Record<string, unknown>[]>(...parts: T): T[number] extends infer U ? UnionToIntersection<U> : never {
+function merge<T extends Record<string, unknown>[]>(
+  ...parts: T
+): T[number] extends infer U ? UnionToIntersection<U> : never {
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [name, value] of Object.entries(part)) {
@@ -25,13 +27,19 @@ function merge<T extends Record<string, unknown>[]>(...parts: T): T[number] exte
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const commandSpecs = merge(inboxCommands, accountCommands, conversationCommands, messageCommands, assignmentCommands);
+export const commandSpecs = merge(
+  inboxCommands,
+  accountCommands,
+  conversationCommands,
+  messageCommands,
+  assignmentCommands,
+);
 export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
-export type CommandName = keyof RelayCommands & string;
-export type EventName = keyof RelayEvents & string;
+export type CommandName = Extract<keyof RelayCommands, string>;
+export type EventName = Extract<keyof RelayEvents, string>;
 
 export type ClientToServerEvents = CommandListeners<RelayCommands>;
 export type ServerToClientEvents = EventListeners<RelayEvents>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WaIdSchema } from '../phone.js';
 import type { Ack } from './result.js';
-import { MAX_TEXT_LENGTH } from './rest.js';
+import { MAX_TEXT_LENGTH } from './messages.js';
 
 /*
  * The sandbox customer phone's protocol: the phone page <-> the sandbox (Socket.IO namespace

@@ -3,12 +3,14 @@ import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConversationSummarySchema, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { MessageSchema, type Message } from '../../shared/domain/message.js';
-import { CHUNK_SIZE } from '../../server/storage/conversation-store.js';
+import { CHUNK_SIZE, MetaSchema, type Meta } from '../../server/storage/conversation-files.js';
+import { DATA_FORMAT } from '../../server/storage/data-format.js';
 
 /*
  * Writes a shop's history straight into ConversationStore's on-disk format, because storing
  * 100,000 messages one durable append at a time would take most of an hour:
- *   DATA_DIR/conversations/<id>/meta.json           summary + chunkCount
+ *   DATA_DIR/format.json                            the data format
+ *   DATA_DIR/conversations/<id>/meta.json           summary, message count, outbox
  *   DATA_DIR/conversations/<id>/messages-NNNN.json  {messages:[…]}, CHUNK_SIZE per file
  * Same JSON.stringify as DurableJsonFile, every file fsynced, so the appends measured afterwards
  * do not share the disk with a backlog of dirty pages. ConversationStore.open then parses every
@@ -119,10 +121,18 @@ async function writeConversation(
     lastMessage: last ? { text: last.text, type: last.type, direction: last.direction, status: last.status } : null,
     unreadCount: last?.direction === 'in' ? 1 : 0,
     lastInboundAt: lastInbound?.createdAt ?? null,
+    activitySeq: index + 1,
+  };
+  const meta: Meta = {
+    summary,
+    messageCount: count,
+    lastInboundWaMessageId: lastInbound?.waMessageId ?? null,
+    outbox: [],
   };
   if (index === 0) {
     // The fixture must be what the store itself would have written: check one of each with its schema.
     ConversationSummarySchema.parse(summary);
+    MetaSchema.parse(meta);
     if (messages[0]) MessageSchema.parse(messages[0]);
   }
   const chunkCount = Math.ceil(count / CHUNK_SIZE);
@@ -130,7 +140,7 @@ async function writeConversation(
     const chunk = { messages: messages.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE) };
     await writeSynced(join(dir, `messages-${String(c).padStart(4, '0')}.json`), JSON.stringify(chunk));
   }
-  await writeSynced(join(dir, 'meta.json'), JSON.stringify({ ...summary, chunkCount }));
+  await writeSynced(join(dir, 'meta.json'), JSON.stringify(meta));
   await syncDir(dir);
   return { id, messageCount: count };
 }
@@ -149,5 +159,6 @@ export async function writeShop(dataDir: string, counts: readonly number[], seed
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   await syncDir(root);
+  await writeSynced(join(dataDir, 'format.json'), JSON.stringify({ version: DATA_FORMAT }));
   return written;
 }

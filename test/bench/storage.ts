@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Message, NewMessage } from '../../shared/domain/message.js';
-import { CHUNK_SIZE, ConversationStore } from '../../server/storage/conversation-store.js';
+import pino from 'pino';
+import { CHUNK_SIZE } from '../../server/storage/conversation-files.js';
+import { ConversationStore } from '../../server/storage/conversation-store.js';
 import { median, round, roundSummary, summarize, type Summary } from './stats.js';
 import { writeShop } from './storage-fixture.js';
 
 /*
- * Write cost against history: the same durable append (temp file, fsync, rename, fsync of the
- * folder — for the last chunk and then the meta) timed on shops of very different sizes.
+ * Write cost against history: the same durable append (a journal line and its fdatasync; the
+ * checkpoint writes the files later) timed on shops of very different sizes.
  */
+
+const logger = pino({ level: 'silent' });
 
 export interface StorageCase {
   name: string;
@@ -67,13 +71,13 @@ const afterInbound = (c: ConversationSummary, message: Message): ConversationSum
   lastInboundAt: message.createdAt,
 });
 
-const chunkPath = (dataDir: string, id: string, messageCount: number): string =>
-  join(
-    dataDir,
-    'conversations',
-    id,
-    `messages-${String(Math.floor((messageCount - 1) / CHUNK_SIZE)).padStart(4, '0')}.json`,
-  );
+/** Bytes in the journal: an append adds one line there and rewrites nothing. */
+async function journalBytes(dataDir: string): Promise<number> {
+  const dir = join(dataDir, 'journal');
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
+  return total;
+}
 
 interface Prepared {
   spec: StorageCase;
@@ -87,6 +91,7 @@ interface Prepared {
   firstAppendMs: number;
   times: number[];
   bytes: number[];
+  journalBefore: number;
 }
 
 async function prepare(spec: StorageCase): Promise<Prepared> {
@@ -106,45 +111,46 @@ async function prepare(spec: StorageCase): Promise<Prepared> {
     firstAppendMs: Number.NaN,
     times: [],
     bytes: [],
+    journalBefore: 0,
   };
 }
 
 async function openOnce(c: Prepared): Promise<void> {
   const t = performance.now();
-  const store = await ConversationStore.open(c.dataDir);
+  const store = await ConversationStore.open(c.dataDir, { logger });
   c.openTimes.push(performance.now() - t);
   if (store.list().length !== c.conversations) {
     throw new Error(
       `${c.spec.name}: store opened ${store.list().length} conversations, fixture wrote ${c.conversations}`,
     );
   }
-  c.store ??= store;
+  await store.close();
 }
 
 /** One durable append to the target conversation; returns its duration in ms. */
 async function appendOnce(c: Prepared, n: number): Promise<number> {
   if (!c.store) throw new Error('store not open');
   const message = inboundMessage(c.target.id, n);
+  const before = await journalBytes(c.dataDir);
   const t = performance.now();
-  await c.store.append(c.target.id, message, afterInbound);
+  await c.store.appendMessage(c.target.id, message, afterInbound);
   const ms = performance.now() - t;
+  c.journalBefore = before;
   c.count += 1;
   return ms;
 }
 
-/** What an append rewrote: the conversation's last chunk and its meta. */
+/** What an append wrote: its journal line. */
 async function rewrittenBytes(c: Prepared): Promise<number> {
-  const [chunk, meta] = await Promise.all([
-    stat(chunkPath(c.dataDir, c.target.id, c.count)),
-    stat(join(c.dataDir, 'conversations', c.target.id, 'meta.json')),
-  ]);
-  return chunk.size + meta.size;
+  return (await journalBytes(c.dataDir)) - c.journalBefore;
 }
 
 /** The appends really landed: a fresh open sees the last one, numbered after the fixture's history. */
 async function verify(c: Prepared, lastN: number): Promise<void> {
-  const reopened = await ConversationStore.open(c.dataDir);
-  const latest = await reopened.latestMessage(c.target.id);
+  await c.store?.close();
+  const reopened = await ConversationStore.open(c.dataDir, { logger });
+  const latest = (await reopened.history(c.target.id, undefined, 1)).messages.at(-1);
+  await reopened.close();
   if (latest?.text !== inboundMessage(c.target.id, lastN).text || latest.seq !== c.count - 1) {
     throw new Error(`${c.spec.name}: the last append is not on disk after reopening (seq ${latest?.seq})`);
   }
@@ -187,6 +193,7 @@ export async function runStorageBench(appends: number, log: (line: string) => vo
     }
     log(`storage: ${OPEN_REPEATS}× open and ${appends} appends per shop, interleaved …`);
     for (let r = 0; r < OPEN_REPEATS; r++) for (const c of cases) await openOnce(c);
+    for (const c of cases) c.store = await ConversationStore.open(c.dataDir, { logger, checkpointEveryMs: 60_000 });
     for (const c of cases) c.firstAppendMs = await appendOnce(c, 0);
     for (let n = 1; n <= appends; n++) {
       for (const c of cases) {

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
+import { dataFolderDigest } from '../helpers/data-folder.js';
 import { api, connectClient, startHarness, ADMIN, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
@@ -11,7 +10,7 @@ describe('bad input gets a clear error and loses nothing', () => {
   let h: Harness;
   let client: TestClient;
   let conversationId: string;
-  let snapshot: string;
+  let snapshot: Record<string, string>;
 
   beforeEach(async () => {
     h = await startHarness();
@@ -21,15 +20,15 @@ describe('bad input gets a clear error and loses nothing', () => {
       (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
     );
     conversationId = list.conversations[0]?.id ?? '';
-    snapshot = await readFile(join(h.dataDir, 'conversations', conversationId, 'messages-0000.json'), 'utf8');
+    await h.relay.flush();
+    snapshot = await dataFolderDigest(h.dataDir);
   });
   afterEach(async () => {
     client.close();
-    // Whatever was thrown at it, the relay still answers and the stored messages are untouched.
+    // Whatever was thrown at it, the relay still answers and the data folder is byte-identical.
     expect((await api(h, null, 'GET', '/healthz')).status).toBe(200);
-    expect(await readFile(join(h.dataDir, 'conversations', conversationId, 'messages-0000.json'), 'utf8')).toBe(
-      snapshot,
-    );
+    await h.relay.flush();
+    expect(await dataFolderDigest(h.dataDir)).toEqual(snapshot);
     await h.stop();
   });
 

@@ -1,11 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { MessageListResponseSchema } from '../../shared/protocol/messages.js';
 import { ADMIN, api, makeDataDir, startHarness, type Harness } from '../helpers/relay-harness.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, inboundText, newWamid, postWebhook } from '../helpers/webhooks.js';
 import { login } from '../../shared/client/relay-client.js';
+import { everyJsonFileParses } from '../helpers/data-folder.js';
 import { spawnRelay } from '../helpers/spawn-relay.js';
 
 const customers = [
@@ -25,20 +25,12 @@ async function storedWamids(h: Harness): Promise<Set<string>> {
   return wamids;
 }
 
-async function everyJsonFileParses(dir: string): Promise<number> {
-  let count = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
-    JSON.parse(await readFile(join(entry.parentPath, entry.name), 'utf8'));
-    count++;
-  }
-  return count;
-}
 
 describe('durability', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
-    for (const task of cleanup.splice(0)) await task();
+    // Last in, first out: the relay stops before its data folder is removed.
+    for (const task of cleanup.splice(0).reverse()) await task();
   });
 
   it('keeps every acknowledged message across a clean restart', async () => {
@@ -99,7 +91,8 @@ describe('durability', () => {
       killed = true;
       await Promise.all([exited, ...writers]);
     }
-    expect(await everyJsonFileParses(dataDir)).toBeGreaterThan(3);
+    // The accounts and the format file at least; the conversations may still be only in the journal.
+    expect(await everyJsonFileParses(dataDir)).toBeGreaterThanOrEqual(2);
     const h = await startHarness({ dataDir });
     cleanup.push(() => h.stop());
     const stored = await storedWamids(h);

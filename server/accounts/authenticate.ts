@@ -1,15 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { Agent } from '../../shared/domain/agent.js';
-import type { AuthService } from '../auth/auth-service.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../kit/app-error.js';
+import type { AccountService } from './account-service.js';
 
 export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
 }
 
-export function authenticate(auth: AuthService, request: FastifyRequest): Agent {
-  return auth.authenticate(bearerToken(request.headers.authorization));
+/** The agent behind the request's bearer token, or UNAUTHORIZED. */
+export function authenticate(accounts: AccountService, request: FastifyRequest): Agent {
+  return accounts.session(bearerToken(request.headers.authorization)).agent;
 }
 
 export function requireSupervisor(agent: Agent): void {

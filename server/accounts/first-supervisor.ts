@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AuthService } from './auth-service.js';
+import type { AccountService } from './account-service.js';
 import { generatePassword } from './passwords.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@toonbank.local';
@@ -9,14 +9,14 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@toonbank.local';
  * ADMIN_PASSWORD, or with a generated password that is printed this once and never stored in clear.
  */
 export async function ensureFirstSupervisor(
-  auth: AuthService,
+  accounts: AccountService,
   admin: { email?: string; password?: string },
   logger: Logger,
 ): Promise<void> {
-  if (auth.listAgents().length > 0) return;
+  if (accounts.listAgents().length > 0) return;
   const email = admin.email ?? DEFAULT_ADMIN_EMAIL;
   const password = admin.password ?? generatePassword();
-  await auth.createAgent({ name: 'Supervisor', email, password, role: 'supervisor' });
+  await accounts.createAgent({ name: 'Supervisor', email, password, role: 'supervisor' });
   if (admin.password) {
     logger.info({ email }, 'first supervisor created from ADMIN_EMAIL/ADMIN_PASSWORD');
   } else {

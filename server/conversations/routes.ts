@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountService } from '../accounts/account-service.js';
+import { authenticate } from '../accounts/authenticate.js';
+import type { ConversationService } from './conversation-service.js';
+
+export function registerConversationRoutes(
+  app: FastifyInstance,
+  accounts: AccountService,
+  conversations: ConversationService,
+): void {
+  app.get('/api/v1/conversations', async (request) => {
+    const agent = authenticate(accounts, request);
+    return { conversations: conversations.listVisible(agent) };
+  });
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { ConversationSummary } from '../shared/domain/conversation.js';
+import type { Message } from '../shared/domain/message.js';
+
+/*
+ * What happened, as the services announce it: one typed union for the whole relay. Services know
+ * nothing of sockets; server/realtime/ alone turns these into Socket.IO events for the right rooms,
+ * and the WhatsApp delivery listens for messages to send.
+ */
+
+export type DomainEvent =
+  /** `before`: the conversation as it was, when who may see it can have changed (assignment). */
+  | { type: 'conversation.changed'; conversation: ConversationSummary; before?: ConversationSummary }
+  | { type: 'message.created'; conversation: ConversationSummary; message: Message }
+  /** `summaryChanged`: the conversation's summary changed with it (the list shows this message). */
+  | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
+  | { type: 'session.ended'; tokenHash: string; reason: string };
+
+export type DomainEventListener = (event: DomainEvent) => void;
+
+export interface DomainEvents {
+  publish(event: DomainEvent): void;
+  /** Returns the unsubscribe. */
+  subscribe(listener: DomainEventListener): () => void;
+}
+
+/** Listeners run at once, in order; one that throws is logged and does not stop the others. */
+export function createDomainEvents(logger: Logger): DomainEvents {
+  const listeners = new Set<DomainEventListener>();
+  return {
+    publish(event) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          logger.error({ err: error, event: event.type }, 'domain event listener failed');
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Agent } from '../../shared/domain/agent.js';
+import { isServiceWindowOpen, type Contact } from '../../shared/domain/conversation.js';
+import type { Message, MessageContent, MessageType, NewMessage } from '../../shared/domain/message.js';
+import type { MessagePage } from '../../shared/protocol/messages.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { DomainEvents } from '../domain-events.js';
+import { AppError } from '../kit/app-error.js';
+import type { ConversationStore } from '../storage/conversation-store.js';
+import { withLastMessage } from './last-message.js';
+
+/** A customer's message as the WhatsApp adapter hands it over. */
+export interface InboundMessageInput {
+  type: MessageType;
+  /** What a person reads first: the body, a caption, a button title; empty when there is none. */
+  text: string;
+  content?: MessageContent;
+  waMessageId: string;
+  sentAt: number;
+}
+
+export interface MessageServiceDeps {
+  store: ConversationStore;
+  conversations: ConversationService;
+  events: DomainEvents;
+  now: () => number;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Messages: reading history, the agents' replies, and the customers' messages as they arrive. */
+export class MessageService {
+  constructor(private readonly deps: MessageServiceDeps) {}
+
+  history(agent: Agent, id: string, before: string | undefined, limit: number): Promise<MessagePage> {
+    this.deps.conversations.requireVisible(agent, id);
+    return this.deps.store.history(id, before, limit);
+  }
+
+  /**
+   * Stores a reply as `pending` and announces it; the WhatsApp delivery sends it from there. The
+   * same clientId is one message, however often it is sent.
+   */
+  async sendText(agent: Agent, id: string, text: string, clientId?: string): Promise<Message> {
+    const conversation = this.deps.conversations.requireVisible(agent, id);
+    if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id && agent.role !== 'supervisor') {
+      throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
+    }
+    if (!isServiceWindowOpen(conversation, this.deps.now())) {
+      throw new AppError(
+        'WINDOW_CLOSED',
+        'The customer last wrote more than 24 hours ago: WhatsApp only allows approved templates now',
+      );
+    }
+    const at = iso(this.deps.now());
+    const draft: NewMessage = {
+      id: randomUUID(),
+      conversationId: id,
+      direction: 'out',
+      type: 'text',
+      text,
+      status: 'pending',
+      waMessageId: null,
+      authorId: agent.id,
+      createdAt: at,
+      updatedAt: at,
+      ...(clientId === undefined ? {} : { clientId }),
+    };
+    const appended = await this.deps.store.appendMessage(id, draft, withLastMessage);
+    if (appended.created) {
+      this.deps.events.publish({
+        type: 'message.created',
+        conversation: appended.conversation,
+        message: appended.message,
+      });
+    }
+    return appended.message;
+  }
+
+  /** Stores a customer's message once per wamid; resolves only when it is durable. */
+  async receiveInbound(contact: Contact, input: InboundMessageInput): Promise<void> {
+    const { id } = await this.deps.conversations.forCustomer(contact);
+    const draft: NewMessage = {
+      id: randomUUID(),
+      conversationId: id,
+      direction: 'in',
+      type: input.type,
+      text: input.text,
+      status: 'received',
+      waMessageId: input.waMessageId,
+      authorId: null,
+      createdAt: iso(input.sentAt),
+      updatedAt: iso(this.deps.now()),
+      ...(input.content === undefined ? {} : { content: input.content }),
+    };
+    const appended = await this.deps.store.appendMessage(id, draft, (c, message) => ({
+      ...withLastMessage(c, message),
+      contact: { ...c.contact, name: contact.name || c.contact.name },
+      unreadCount: c.unreadCount + 1,
+      lastInboundAt:
+        c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
+    }));
+    if (appended.created) {
+      this.deps.events.publish({
+        type: 'message.created',
+        conversation: appended.conversation,
+        message: appended.message,
+      });
+    }
+  }
+}
