@@ -25,7 +25,6 @@ async function storedWamids(h: Harness): Promise<Set<string>> {
   return wamids;
 }
 
-
 describe('durability', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
