@@ -43,7 +43,10 @@ process.on('SIGTERM', () => {
   onSignal(143);
 });
 
-const relay = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit' });
+const relay = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.js'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 children.add(relay);
 relay.on('exit', (code, signal) => {
   children.delete(relay);
