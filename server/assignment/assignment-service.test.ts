@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { customerText, startServices, type Services } from '../../test/helpers/services.js';
+
+describe('AssignmentService', () => {
+  let s: Services;
+  let id: string;
+  beforeEach(async () => {
+    s = await startServices();
+    await s.messages.receiveInbound({ waId: '32470555666', name: 'Noor' }, customerText('Hallo', s.clock.now));
+    id = s.store.findByWaId('32470555666')?.id ?? '';
+  });
+  afterEach(async () => {
+    await s.close();
+  });
+
+  it('lets an agent claim an unassigned chat and hand it back; the event says who could see it before', async () => {
+    const jonas = await s.agent('Jonas');
+    const claimed = await s.assignment.assign(jonas, id, jonas.id);
+    expect(claimed.assigneeId).toBe(jonas.id);
+    const event = s.events.at(-1);
+    expect(event).toMatchObject({ type: 'conversation.changed', before: { assigneeId: null } });
+    expect((await s.assignment.assign(jonas, id, null)).assigneeId).toBeNull();
+  });
+
+  it('refuses what an agent may not do, and lets only one of two racing claims win', async () => {
+    const jonas = await s.agent('Jonas');
+    const lien = await s.agent('Lien');
+    await expect(s.assignment.assign(jonas, id, lien.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const results = await Promise.allSettled([
+      s.assignment.assign(jonas, id, jonas.id),
+      s.assignment.assign(lien, id, lien.id),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    await expect(s.assignment.assign(s.supervisor, id, 'no-such-agent')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('changes nothing when the chat already has that assignee', async () => {
+    const before = s.events.length;
+    await s.assignment.assign(s.supervisor, id, null);
+    expect(s.events.length).toBe(before);
+  });
+});
