@@ -29,8 +29,8 @@ describe('StatusTracker', () => {
     expect(await statusOf()).toBe('read');
     expect(s.store.get(conversationId)?.lastMessage?.status).toBe('read');
     expect(s.store.outbox()).toEqual([]);
-    const updates = s.events.filter((e) => e.type === 'message.updated');
-    expect(updates.map((e) => e.type === 'message.updated' && e.message.status)).toEqual(['sent', 'delivered', 'read']);
+    const updates = s.events.flatMap((e) => (e.type === 'message.updated' ? [e.message.status] : []));
+    expect(updates).toEqual(['sent', 'delivered', 'read']);
   });
 
   it('records a final send error on the message, and a failed status with its reason', async () => {
