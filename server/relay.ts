@@ -124,7 +124,16 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
-  registerWhatsAppWebhook(app, { ...whatsapp, messages, statuses, logger: logger.child({ module: 'webhook' }) });
+  registerWhatsAppWebhook(app, {
+    ...whatsapp,
+    store,
+    conversations,
+    messages,
+    statuses,
+    events,
+    now,
+    logger: logger.child({ module: 'webhook' }),
+  });
   // With real credentials none of the sandbox exists: its routes are never registered.
   if (whatsapp.sandbox) {
     registerSandbox(app, io, {
@@ -152,7 +161,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
       delivery.resume(
         store.outbox().flatMap((message) => {
           const conversation = store.get(message.conversationId);
-          return conversation ? [{ message, to: conversation.contact.waId }] : [];
+          return conversation ? [{ message, to: conversation.contact }] : [];
         }),
       );
       return baseUrl;

@@ -16,6 +16,19 @@ export function toWaId(input: string): WaId | null {
   return WaIdSchema.safeParse(digits).success ? digits : null;
 }
 
+/**
+ * A business-scoped user id (BSUID): how WhatsApp identifies a customer to one business since 2026,
+ * with or without their phone number. A country code, a dot, then up to 128 letters and digits
+ * (`BE.13491208655302741918`); a parent BSUID has `ENT.` after the country code.
+ */
+export const BsuidSchema = z
+  .string()
+  .regex(
+    /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/,
+    'a business-scoped user id is a country code, a dot and up to 128 letters and digits',
+  );
+export type Bsuid = z.infer<typeof BsuidSchema>;
+
 /** "+32 470123456"-style display of a WhatsApp id: only the edges format it. */
 export function formatWaId(waId: WaId): string {
   return `+${waId}`;

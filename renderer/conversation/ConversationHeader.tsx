@@ -1,7 +1,6 @@
 import { ActionIcon, Avatar } from '@mantine/core';
 import { useT } from '../i18n/use-t';
-import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { formatWaId } from '../../shared/phone.js';
+import { contactHandle, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { IconArrowLeft } from '../ui/icons';
 import { AssignmentControl } from './AssignmentControl';
 import classes from './ConversationView.module.css';
@@ -25,7 +24,7 @@ export function ConversationHeader({ conversation, onBack }: Props) {
       <div className={classes.identity}>
         <h2 className={classes.name}>{contact.name}</h2>
         <div className={classes.sub}>
-          <span className={classes.number}>{formatWaId(contact.waId)}</span>
+          <span className={classes.number}>{contactHandle(contact)}</span>
           <span aria-hidden>·</span>
           <span>{t(`status.${conversation.status}`)}</span>
         </div>

@@ -126,5 +126,11 @@ export function MessageBody({ message }: { message: Message }) {
           {t('conversation.unsupported')}
         </Text>
       );
+    case 'system':
+      return (
+        <Text component="span" size="sm" c="dimmed">
+          {text}
+        </Text>
+      );
   }
 }

@@ -11,7 +11,7 @@ function conversation(
   const at = minute === null ? null : new Date(Date.UTC(2025, 0, 1, 10, minute)).toISOString();
   return {
     id,
-    contact: { waId: '32470000001', name: id },
+    contact: { waId: '32470000001', userId: null, username: null, name: id },
     status: 'open',
     assigneeId: null,
     createdAt: new Date(Date.UTC(2025, 0, 1)).toISOString(),

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { customerText, startServices, type Services } from '../../test/helpers/services.js';
+import { customer, customerText, startServices, type Services } from '../../test/helpers/services.js';
 
 describe('AssignmentService', () => {
   let s: Services;
   let id: string;
   beforeEach(async () => {
     s = await startServices();
-    await s.messages.receiveInbound({ waId: '32470555666', name: 'Noor' }, customerText('Hallo', s.clock.now));
-    id = s.store.findByWaId('32470555666')?.id ?? '';
+    await s.messages.receiveInbound(customer('32470555666', 'Noor'), customerText('Hallo', s.clock.now));
+    id = s.store.find({ waId: '32470555666', userId: null })?.id ?? '';
   });
   afterEach(async () => {
     await s.close();

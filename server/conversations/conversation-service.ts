@@ -50,9 +50,12 @@ export class ConversationService {
     return after;
   }
 
-  /** The customer's conversation, started on their first message. */
-  forCustomer(contact: Contact): Promise<ConversationSummary> {
-    return this.deps.store.ensureConversation(contact.waId, () => ({
+  /**
+   * The id of the customer's conversation, known by BSUID first and phone second; for a customer
+   * met for the first time, the id their first message creates.
+   */
+  resolveFor(contact: Contact): string {
+    return this.deps.store.resolveConversation(contact, () => ({
       id: randomUUID(),
       contact,
       status: 'open',

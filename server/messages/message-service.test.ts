@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVICE_WINDOW_MS } from '../../shared/domain/conversation.js';
-import { customerText, startServices, type Services } from '../../test/helpers/services.js';
+import { customer, customerText, startServices, type Services } from '../../test/helpers/services.js';
 import { AppError } from '../kit/app-error.js';
 
-const anna = { waId: '32470111222', name: 'Anna Peeters' };
+const anna = customer('32470111222', 'Anna Peeters');
 
 describe('MessageService', () => {
   let s: Services;
@@ -27,14 +27,14 @@ describe('MessageService', () => {
   it('keeps the latest customer time for the 24-hour window when a late webhook brings an older message', async () => {
     await s.messages.receiveInbound(anna, customerText('second', s.clock.now));
     await s.messages.receiveInbound(anna, customerText('first', s.clock.now - 60_000));
-    const conversation = s.store.findByWaId(anna.waId);
+    const conversation = s.store.find({ waId: anna.waId, userId: null });
     expect(conversation?.lastInboundAt).toBe(new Date(s.clock.now).toISOString());
     expect(conversation?.unreadCount).toBe(2);
   });
 
   it('sends a reply once per clientId, refuses it outside the window and on a colleague’s chat', async () => {
     await s.messages.receiveInbound(anna, customerText('Vraagje', s.clock.now));
-    const id = s.store.findByWaId(anna.waId)?.id ?? '';
+    const id = s.store.find({ waId: anna.waId, userId: null })?.id ?? '';
     const first = await s.messages.sendText(s.supervisor, id, 'Ja?', 'client-1');
     const again = await s.messages.sendText(s.supervisor, id, 'Ja?', 'client-1');
     expect(again.id).toBe(first.id);
@@ -55,7 +55,7 @@ describe('MessageService', () => {
 
   it('lets only the assignee or a supervisor answer an assigned chat', async () => {
     await s.messages.receiveInbound(anna, customerText('Vraagje', s.clock.now));
-    const id = s.store.findByWaId(anna.waId)?.id ?? '';
+    const id = s.store.find({ waId: anna.waId, userId: null })?.id ?? '';
     const jonas = await s.agent('Jonas');
     await s.assignment.assign(s.supervisor, id, jonas.id);
     await expect(s.messages.sendText(s.supervisor, id, 'Overgenomen')).resolves.toMatchObject({ direction: 'out' });

@@ -3,10 +3,11 @@ import type { Agent } from '../../shared/domain/agent.js';
 import { isServiceWindowOpen, type Contact } from '../../shared/domain/conversation.js';
 import type { Message, MessageContent, MessageType, NewMessage } from '../../shared/domain/message.js';
 import type { MessagePage } from '../../shared/protocol/messages.js';
+import { mergeContact } from '../conversations/contact-changes.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { DomainEvents } from '../domain-events.js';
 import { AppError } from '../kit/app-error.js';
-import type { ConversationStore } from '../storage/conversation-store.js';
+import type { ConversationStore, StoreTransaction } from '../storage/conversation-store.js';
 import { withLastMessage } from './last-message.js';
 
 /** A customer's message as the WhatsApp adapter hands it over. */
@@ -79,7 +80,12 @@ export class MessageService {
 
   /** Stores a customer's message once per wamid; resolves only when it is durable. */
   async receiveInbound(contact: Contact, input: InboundMessageInput): Promise<void> {
-    const { id } = await this.deps.conversations.forCustomer(contact);
+    const id = this.deps.conversations.resolveFor(contact);
+    await this.deps.store.transaction([id], (tx) => this.receive(tx, id, contact, input));
+  }
+
+  /** `receiveInbound` as one step of a larger transaction (a webhook delivery applied whole). */
+  async receive(tx: StoreTransaction, id: string, contact: Contact, input: InboundMessageInput): Promise<void> {
     const draft: NewMessage = {
       id: randomUUID(),
       conversationId: id,
@@ -93,19 +99,20 @@ export class MessageService {
       updatedAt: iso(this.deps.now()),
       ...(input.content === undefined ? {} : { content: input.content }),
     };
-    const appended = await this.deps.store.appendMessage(id, draft, (c, message) => ({
+    const appended = await tx.appendMessage(id, draft, (c, message) => ({
       ...withLastMessage(c, message),
-      contact: { ...c.contact, name: contact.name || c.contact.name },
+      contact: mergeContact(c.contact, contact),
       unreadCount: c.unreadCount + 1,
       lastInboundAt:
         c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
     }));
-    if (appended.created) {
+    if (!appended.created) return;
+    tx.afterCommit(() => {
       this.deps.events.publish({
         type: 'message.created',
         conversation: appended.conversation,
         message: appended.message,
       });
-    }
+    });
   }
 }

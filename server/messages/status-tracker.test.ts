@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { customerText, startServices, type Services } from '../../test/helpers/services.js';
+import { customer, customerText, startServices, type Services } from '../../test/helpers/services.js';
 
-const bram = { waId: '31612345678', name: 'Bram' };
+const bram = customer('31612345678', 'Bram');
 
 describe('StatusTracker', () => {
   let s: Services;
@@ -9,7 +9,7 @@ describe('StatusTracker', () => {
   beforeEach(async () => {
     s = await startServices();
     await s.messages.receiveInbound(bram, customerText('Hoi', s.clock.now));
-    conversationId = s.store.findByWaId(bram.waId)?.id ?? '';
+    conversationId = s.store.find({ waId: bram.waId, userId: null })?.id ?? '';
   });
   afterEach(async () => {
     await s.close();
@@ -20,12 +20,12 @@ describe('StatusTracker', () => {
   it('moves ticks forward only, and takes a status that raced ahead of the send’s answer', async () => {
     const message = await s.messages.sendText(s.supervisor, conversationId, 'Dag Bram', 'c1');
     // The `delivered` webhook arrives before the Graph API's answer has been recorded.
-    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipientWaId: bram.waId, status: 'delivered' });
+    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipient: bram, status: 'delivered' });
     expect(await statusOf()).toBe('pending');
     await s.statuses.recordSendResult(message, { waMessageId: 'wamid.out1' });
     expect(await statusOf()).toBe('delivered');
-    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipientWaId: bram.waId, status: 'read' });
-    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipientWaId: bram.waId, status: 'delivered' });
+    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipient: bram, status: 'read' });
+    await s.statuses.applyStatus({ waMessageId: 'wamid.out1', recipient: bram, status: 'delivered' });
     expect(await statusOf()).toBe('read');
     expect(s.store.get(conversationId)?.lastMessage?.status).toBe('read');
     expect(s.store.outbox()).toEqual([]);
@@ -45,10 +45,14 @@ describe('StatusTracker', () => {
     const inbound = (await s.store.history(conversationId, undefined, 1)).messages[0];
     await s.statuses.applyStatus({
       waMessageId: inbound?.waMessageId ?? '',
-      recipientWaId: bram.waId,
+      recipient: bram,
       status: 'read',
     });
-    await s.statuses.applyStatus({ waMessageId: 'wamid.x', recipientWaId: '32400000000', status: 'read' });
+    await s.statuses.applyStatus({
+      waMessageId: 'wamid.x',
+      recipient: { waId: '32400000000', userId: null },
+      status: 'read',
+    });
     expect(s.events.length).toBe(before);
   });
 });

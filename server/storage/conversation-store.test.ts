@@ -15,7 +15,7 @@ const at = '2026-11-24T10:00:00.000Z';
 
 const newConversation = (id: string, waId: string): Omit<ConversationSummary, 'activitySeq'> => ({
   id,
-  contact: { waId, name: `Customer ${waId}` },
+  contact: { waId, userId: null, username: null, name: `Customer ${waId}` },
   status: 'open',
   assigneeId: null,
   createdAt: at,
@@ -63,7 +63,7 @@ describe('ConversationStore (real files)', () => {
 
   it('rolls messages over into chunks and pages them back after a clean restart', async () => {
     const store = await open();
-    await store.ensureConversation('32470123456', () => newConversation('c1', '32470123456'));
+    store.resolveConversation({ waId: '32470123456', userId: null }, () => newConversation('c1', '32470123456'));
     const total = CHUNK_SIZE * 2 + 5;
     for (let n = 0; n < total; n++) await store.appendMessage('c1', inbound('c1', n), bump);
     await store.close();
@@ -76,7 +76,7 @@ describe('ConversationStore (real files)', () => {
 
     const reopened = await open();
     expect(reopened.get('c1')?.unreadCount).toBe(total);
-    expect(reopened.findByWaId('32470123456')?.id).toBe('c1');
+    expect(reopened.find({ waId: '32470123456', userId: null })?.id).toBe('c1');
     const newest = await reopened.history('c1', undefined, 10);
     expect(newest.messages.map((m) => m.seq)).toEqual(Array.from({ length: 10 }, (_, i) => total - 10 + i));
     expect(newest.hasMore).toBe(true);
@@ -91,7 +91,7 @@ describe('ConversationStore (real files)', () => {
 
   it('stores a wamid or a clientId once, also when the same message arrives many times at once', async () => {
     const store = await open();
-    await store.ensureConversation('32470000001', () => newConversation('c1', '32470000001'));
+    store.resolveConversation({ waId: '32470000001', userId: null }, () => newConversation('c1', '32470000001'));
     const results = await Promise.all(
       Array.from({ length: 5 }, () => store.appendMessage('c1', inbound('c1', 7), bump)),
     );
@@ -106,7 +106,7 @@ describe('ConversationStore (real files)', () => {
 
   it('keeps what was acknowledged when the relay dies before any checkpoint, and ignores a torn last write', async () => {
     const first = await open();
-    await first.ensureConversation('32470000002', () => newConversation('c2', '32470000002'));
+    first.resolveConversation({ waId: '32470000002', userId: null }, () => newConversation('c2', '32470000002'));
     for (let n = 0; n < 3; n++) await first.appendMessage('c2', inbound('c2', n), bump);
     // No close: as after kill -9, only the journal holds the changes.
     const segments = (await readdir(join(dir, 'journal'))).sort();
@@ -127,7 +127,7 @@ describe('ConversationStore (real files)', () => {
 
   it('refuses a journal damaged before its end, naming the file', async () => {
     const store = await open();
-    await store.ensureConversation('32470000003', () => newConversation('c3', '32470000003'));
+    store.resolveConversation({ waId: '32470000003', userId: null }, () => newConversation('c3', '32470000003'));
     await store.appendMessage('c3', inbound('c3', 0), bump);
     await store.appendMessage('c3', inbound('c3', 1), bump);
     const segment = join(dir, 'journal', (await readdir(join(dir, 'journal'))).sort().at(-1) ?? '');
@@ -141,9 +141,8 @@ describe('ConversationStore (real files)', () => {
     const store = await open();
     for (let c = 0; c < 20; c++) {
       const id = `c${c}`;
-      await store.ensureConversation(`3247100${String(c).padStart(4, '0')}`, () =>
-        newConversation(id, `3247100${String(c).padStart(4, '0')}`),
-      );
+      const waId = `3247100${String(c).padStart(4, '0')}`;
+      store.resolveConversation({ waId, userId: null }, () => newConversation(id, waId));
       for (let n = 0; n < 30; n++) await store.appendMessage(id, inbound(id, n), bump);
     }
     await store.close();
@@ -160,7 +159,7 @@ describe('ConversationStore (real files)', () => {
     const small = await ConversationStore.open(dir, { logger, cachedMessages: 250, checkpointEveryMs: 60_000 });
     for (let c = 0; c < 10; c++) {
       const id = `c${c}`;
-      await small.ensureConversation(`3247200000${c}`, () => newConversation(id, `3247200000${c}`));
+      small.resolveConversation({ waId: `3247200000${c}`, userId: null }, () => newConversation(id, `3247200000${c}`));
       for (let n = 0; n < 120; n++) await small.appendMessage(id, inbound(id, n), bump);
     }
     await small.checkpoint();
@@ -172,7 +171,7 @@ describe('ConversationStore (real files)', () => {
 
   it('writes the journal into the files at a checkpoint and drops the old segments', async () => {
     const store = await open();
-    await store.ensureConversation('32470000004', () => newConversation('c4', '32470000004'));
+    store.resolveConversation({ waId: '32470000004', userId: null }, () => newConversation('c4', '32470000004'));
     await store.appendMessage('c4', inbound('c4', 0), bump);
     await store.checkpoint();
     const meta = JSON.parse(await readFile(join(dir, 'conversations', 'c4', 'meta.json'), 'utf8')) as {
@@ -191,13 +190,10 @@ describe('ConversationStore (real files)', () => {
   it('group-commits concurrent writers: far fewer fsyncs than commits', async () => {
     const store = await open();
     const ids = [...Array(32).keys()].map((i) => `g${i}`);
-    await Promise.all(
-      ids.map((id, i) =>
-        store.ensureConversation(`3247300${String(i).padStart(4, '0')}`, () =>
-          newConversation(id, `3247300${String(i).padStart(4, '0')}`),
-        ),
-      ),
-    );
+    ids.forEach((id, i) => {
+      const waId = `3247300${String(i).padStart(4, '0')}`;
+      store.resolveConversation({ waId, userId: null }, () => newConversation(id, waId));
+    });
     const before = store.stats();
     await Promise.all(ids.map((id) => store.appendMessage(id, inbound(id, 0), bump)));
     const after = store.stats();
@@ -208,7 +204,7 @@ describe('ConversationStore (real files)', () => {
 
   it('keeps the outbox of unsent messages in the meta, and updates a message in place', async () => {
     const store = await open();
-    await store.ensureConversation('32470000005', () => newConversation('c5', '32470000005'));
+    store.resolveConversation({ waId: '32470000005', userId: null }, () => newConversation('c5', '32470000005'));
     const { message } = await store.appendMessage('c5', outbound('c5', 'k1'), (c) => c);
     expect(store.outbox().map((m) => m.id)).toEqual([message.id]);
     await store.close();
@@ -231,7 +227,7 @@ describe('ConversationStore (real files)', () => {
 
   it('writes nothing when a conversation change is refused', async () => {
     const store = await open();
-    await store.ensureConversation('32470000006', () => newConversation('c6', '32470000006'));
+    store.resolveConversation({ waId: '32470000006', userId: null }, () => newConversation('c6', '32470000006'));
     const commits = store.stats().commits;
     await expect(
       store.updateConversation('c6', () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
-import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import type { Contact, ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Message, NewMessage } from '../../shared/domain/message.js';
 import type { MessagePage } from '../../shared/protocol/messages.js';
 import { ChunkCache, chunkKey } from './chunk-cache.js';
@@ -19,19 +19,23 @@ import { Journal } from './journal.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 /*
- * The conversations and their messages, behind domain operations that each hold their own lock
- * ("append this message unless its wamid is stored"). A change is durable in the journal before the
- * operation resolves; memory follows only then, so nothing half-applied is ever seen.
+ * The conversations and their messages, behind domain operations that hold their own locks
+ * ("append this message unless its wamid is stored"). Everything one transaction changes, across
+ * any number of conversations, is one line of the journal: durable before the transaction resolves,
+ * applied whole or not at all. Memory follows only once it is durable.
  *
- * What a start reads is what a start needs: every conversation's meta (the summary, its message
- * count and its outbox of unsent messages) and the journal. Messages are read the first time
- * something asks for them, and only a bounded number of them stays in memory.
+ * What a start reads is what a start needs: every conversation's meta (its summary, message count
+ * and outbox of unsent messages) and the journal. Messages are read the first time something asks
+ * for them, and only a bounded number of them stays in memory.
  */
 
 export type MessageLocator = { id: string } | { waMessageId: string } | { clientId: string };
 
 /** The summary after a message was added or changed; `latest`: the message is the conversation's newest. */
 export type SummaryChange = (summary: ConversationSummary, message: Message, latest: boolean) => ConversationSummary;
+
+/** Who a customer is to WhatsApp: a phone number, a business-scoped user id, or both. */
+export type ContactIdentity = Pick<Contact, 'waId' | 'userId'>;
 
 export interface Appended {
   /** False when a message with the same wamid or clientId was already stored: nothing changed. */
@@ -49,6 +53,36 @@ export interface MessageChanged {
   summaryChanged: boolean;
 }
 
+/** The operations of one transaction; it may touch only the conversations it locked. */
+export interface StoreTransaction {
+  get(id: string): ConversationSummary;
+  /**
+   * Adds a message at the end of the conversation unless one with the same wamid (or clientId) is
+   * stored, in which case nothing changes and the stored one is returned. `activity: false` keeps
+   * the conversation's place in the list (a system line).
+   */
+  appendMessage(
+    id: string,
+    draft: NewMessage,
+    change: SummaryChange,
+    options?: { activity?: boolean },
+  ): Promise<Appended>;
+  /** Changes one message (`change` returns null to leave it); undefined when there is no such message. */
+  updateMessage(
+    id: string,
+    locator: MessageLocator,
+    change: (message: Message) => Message | null,
+    summary?: SummaryChange,
+  ): Promise<MessageChanged | undefined>;
+  /** Changes the summary; `change` may throw to refuse (the whole transaction then changes nothing). */
+  updateConversation(
+    id: string,
+    change: (summary: ConversationSummary) => ConversationSummary,
+  ): { before: ConversationSummary; after: ConversationSummary };
+  /** Runs once the transaction is durable and applied (announce what happened from here). */
+  afterCommit(task: () => void): void;
+}
+
 export interface StoreOptions {
   logger: Logger;
   /** Messages kept in memory at most, besides those not yet written to their files. */
@@ -56,6 +90,18 @@ export interface StoreOptions {
   /** The checkpoint writes the journal's changes into the files this often, or sooner when it grows. */
   checkpointEveryMs?: number;
   checkpointBytes?: number;
+}
+
+interface TransactionState {
+  locked: ReadonlySet<string>;
+  metas: Map<string, Meta>;
+  /** Messages written, by conversation, by seq. */
+  messages: Map<string, Map<number, Message>>;
+  keys: Map<string, Map<string, number>>;
+  /** The chunks the transaction writes into, held from reading them until applying. */
+  chunks: Map<string, Message[]>;
+  records: JournalRecord[];
+  after: (() => void)[];
 }
 
 function keyOf(locator: MessageLocator): string {
@@ -78,13 +124,14 @@ function dedupeKeyOf(message: NewMessage): string | null {
   return null;
 }
 
-function isUnsent(message: Message): boolean {
-  return message.direction === 'out' && message.status === 'pending';
-}
+const isUnsent = (message: Message): boolean => message.direction === 'out' && message.status === 'pending';
 
 export class ConversationStore {
   private readonly metas = new Map<string, Meta>();
   private readonly byWaId = new Map<string, string>();
+  private readonly byUserId = new Map<string, string>();
+  /** Conversations of customers met in a transaction not yet committed: created by their first change. */
+  private readonly reserved = new Map<string, Meta>();
   private readonly chunks: ChunkCache;
   /** Per conversation: message id, wamid and clientId → seq. Built on first need, bounded like the chunks. */
   private readonly keys: LRUCache<string, Map<string, number>>;
@@ -144,8 +191,11 @@ export class ConversationStore {
     return this.metas.get(id)?.summary;
   }
 
-  findByWaId(waId: string): ConversationSummary | undefined {
-    const id = this.byWaId.get(waId);
+  /** The customer's conversation: by business-scoped user id first, by phone number second. */
+  find(identity: ContactIdentity): ConversationSummary | undefined {
+    const id =
+      (identity.userId === null ? undefined : this.byUserId.get(identity.userId)) ??
+      (identity.waId === null ? undefined : this.byWaId.get(identity.waId));
     return id === undefined ? undefined : this.get(id);
   }
 
@@ -169,118 +219,75 @@ export class ConversationStore {
     };
   }
 
-  /* ---------- domain operations, each under its own lock ---------- */
+  /* ---------- transactions ---------- */
 
-  /** The conversation with this customer, created from `create()` when there is none yet. */
-  ensureConversation(
-    waId: string,
-    create: () => Omit<ConversationSummary, 'activitySeq'>,
-  ): Promise<ConversationSummary> {
-    // Two first messages from one customer may race: creation is serialised per number.
-    return this.queue.run(`contact:${waId}`, async () => {
-      const existing = this.findByWaId(waId);
-      if (existing) return existing;
-      const summary: ConversationSummary = { ...create(), activitySeq: ++this.activity };
-      const meta: Meta = { summary, messageCount: 0, lastInboundWaMessageId: null, outbox: [] };
-      await this.commit([{ t: 'meta', id: summary.id, meta }]);
-      this.applyMeta(meta);
-      return summary;
-    });
+  /**
+   * The id of this customer's conversation, or of the one their first message will create: the same
+   * id for everyone who asks before it exists (two first messages racing end in one conversation).
+   */
+  resolveConversation(identity: ContactIdentity, create: () => Omit<ConversationSummary, 'activitySeq'>): string {
+    const existing = this.find(identity);
+    if (existing) return existing.id;
+    for (const meta of this.reserved.values()) {
+      const { waId, userId } = meta.summary.contact;
+      if (
+        (identity.userId !== null && userId === identity.userId) ||
+        (identity.waId !== null && waId === identity.waId)
+      )
+        return meta.summary.id;
+    }
+    const summary: ConversationSummary = { ...create(), activitySeq: 0 };
+    this.reserved.set(summary.id, { summary, messageCount: 0, lastInboundWaMessageId: null, outbox: [] });
+    return summary.id;
   }
 
   /**
-   * Adds a message at the end of the conversation unless one with the same wamid (or clientId) is
-   * already stored, in which case nothing changes and the stored one is returned.
+   * Runs `work` alone on the conversations `ids`; what it changes is committed as one journal line
+   * once it returns, then applied. If `work` throws, or the write fails, nothing changes.
    */
-  appendMessage(id: string, draft: NewMessage, change: SummaryChange): Promise<Appended> {
-    return this.queue.run(id, async () => {
-      const meta = this.meta(id);
-      const dedupe = dedupeKeyOf(draft);
-      if (dedupe !== null) {
-        const seq = (await this.keysOf(id)).get(dedupe);
-        if (seq !== undefined)
-          return { created: false, message: await this.messageAt(id, seq), conversation: meta.summary };
-      }
-      const message: Message = { ...draft, seq: meta.messageCount };
-      const chunk = await this.chunk(id, chunkOf(message.seq));
-      const next: Meta = {
-        summary: { ...change(meta.summary, message, true), activitySeq: ++this.activity },
-        messageCount: message.seq + 1,
-        lastInboundWaMessageId:
-          message.direction === 'in' && message.waMessageId !== null
-            ? message.waMessageId
-            : meta.lastInboundWaMessageId,
-        outbox: isUnsent(message) ? [...meta.outbox, message] : meta.outbox,
+  transaction<T>(ids: readonly string[], work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const locked = [...new Set(ids)].sort();
+    const run = async (): Promise<T> => {
+      const state: TransactionState = {
+        locked: new Set(locked),
+        metas: new Map(),
+        messages: new Map(),
+        keys: new Map(),
+        chunks: new Map(),
+        records: [],
+        after: [],
       };
-      await this.commit([
-        { t: 'message', id, message },
-        { t: 'meta', id, meta: next },
-      ]);
-      chunk[message.seq % CHUNK_SIZE] = message;
-      this.chunks.markDirty(chunkKey(id, chunkOf(message.seq)), chunk);
-      this.indexMessage(id, message);
-      this.applyMeta(next);
-      return { created: true, message, conversation: next.summary };
-    });
+      const result = await work(this.transactionOf(state));
+      if (state.records.length > 0) {
+        await this.commit(state.records);
+        this.apply(state);
+      }
+      for (const task of state.after) task();
+      return result;
+    };
+    // Locks are taken in one order (sorted ids), so two transactions never wait for each other.
+    const nested = locked.reduceRight<() => Promise<T>>((inner, id) => () => this.queue.run(id, inner), run);
+    return nested();
   }
 
-  /**
-   * Changes one message (`change` returns null to leave it); `summary` may change the conversation
-   * with it, in the same durable step. Undefined when there is no such message.
-   */
+  appendMessage(id: string, draft: NewMessage, change: SummaryChange): Promise<Appended> {
+    return this.transaction([id], (tx) => tx.appendMessage(id, draft, change));
+  }
+
   updateMessage(
     id: string,
     locator: MessageLocator,
     change: (message: Message) => Message | null,
     summary?: SummaryChange,
   ): Promise<MessageChanged | undefined> {
-    return this.queue.run(id, async () => {
-      const meta = this.meta(id);
-      const seq = (await this.keysOf(id)).get(keyOf(locator));
-      if (seq === undefined) return undefined;
-      const chunk = await this.chunk(id, chunkOf(seq));
-      const current = chunk[seq % CHUNK_SIZE];
-      if (!current) return undefined;
-      const message = change(current);
-      if (!message) return { changed: false, message: current, conversation: meta.summary, summaryChanged: false };
-      const latest = seq === meta.messageCount - 1;
-      const nextSummary = summary ? summary(meta.summary, message, latest) : meta.summary;
-      const inOutbox = meta.outbox.some((m) => m.id === message.id);
-      const outbox = inOutbox
-        ? isUnsent(message)
-          ? meta.outbox.map((m) => (m.id === message.id ? message : m))
-          : meta.outbox.filter((m) => m.id !== message.id)
-        : meta.outbox;
-      const metaChanged = nextSummary !== meta.summary || outbox !== meta.outbox;
-      const next: Meta = { ...meta, summary: nextSummary, outbox };
-      const records: JournalRecord[] = [{ t: 'message', id, message }];
-      if (metaChanged) records.push({ t: 'meta', id, meta: next });
-      await this.commit(records);
-      chunk[seq % CHUNK_SIZE] = message;
-      this.chunks.markDirty(chunkKey(id, chunkOf(seq)), chunk);
-      this.indexMessage(id, message);
-      if (metaChanged) this.applyMeta(next);
-      return { changed: true, message, conversation: next.summary, summaryChanged: nextSummary !== meta.summary };
-    });
+    return this.transaction([id], (tx) => tx.updateMessage(id, locator, change, summary));
   }
 
-  /**
-   * Changes the conversation's summary. `change` may throw to refuse (nothing is written), or
-   * return the summary it was given to change nothing.
-   */
   updateConversation(
     id: string,
     change: (summary: ConversationSummary) => ConversationSummary,
   ): Promise<{ before: ConversationSummary; after: ConversationSummary }> {
-    return this.queue.run(id, async () => {
-      const meta = this.meta(id);
-      const after = change(meta.summary);
-      if (after === meta.summary) return { before: meta.summary, after };
-      const next: Meta = { ...meta, summary: after };
-      await this.commit([{ t: 'meta', id, meta: next }]);
-      this.applyMeta(next);
-      return { before: meta.summary, after };
-    });
+    return this.transaction([id], (tx) => Promise.resolve(tx.updateConversation(id, change)));
   }
 
   /** Up to `limit` messages before the message `before` (or the newest), oldest first. */
@@ -289,7 +296,7 @@ export class ConversationStore {
       const meta = this.meta(id);
       let end = meta.messageCount;
       if (before !== undefined) {
-        const seq = (await this.keysOf(id)).get(keyOf({ id: before }));
+        const seq = (await this.keysOf(id, meta.messageCount)).get(keyOf({ id: before }));
         if (seq === undefined) return { messages: [], hasMore: false };
         end = seq;
       }
@@ -316,6 +323,114 @@ export class ConversationStore {
     await this.journal.close();
   }
 
+  /* ---------- the operations of a transaction ---------- */
+
+  private transactionOf(state: TransactionState): StoreTransaction {
+    const metaOf = (id: string): Meta => {
+      if (!state.locked.has(id)) throw new Error(`Conversation ${id} is not part of this transaction`);
+      const meta = state.metas.get(id) ?? this.metas.get(id) ?? this.reserved.get(id);
+      if (!meta) throw new Error(`No conversation ${id}`);
+      return meta;
+    };
+    const seqOf = async (id: string, key: string): Promise<number | undefined> =>
+      state.keys.get(id)?.get(key) ?? (await this.keysOf(id, this.metas.get(id)?.messageCount ?? 0)).get(key);
+    const hold = async (id: string, seq: number): Promise<void> => {
+      state.chunks.set(chunkKey(id, chunkOf(seq)), await this.chunk(id, chunkOf(seq)));
+    };
+    const messageAt = async (id: string, seq: number): Promise<Message | undefined> =>
+      state.messages.get(id)?.get(seq) ?? (await this.chunk(id, chunkOf(seq)))[seq % CHUNK_SIZE];
+    const write = (id: string, meta: Meta | null, message: Message | null): void => {
+      if (message) {
+        const messages = state.messages.get(id) ?? new Map<number, Message>();
+        messages.set(message.seq, message);
+        state.messages.set(id, messages);
+        const keys = state.keys.get(id) ?? new Map<string, number>();
+        for (const key of keysOfMessage(message)) keys.set(key, message.seq);
+        state.keys.set(id, keys);
+        state.records.push({ t: 'message', id, message });
+      }
+      if (meta) {
+        state.metas.set(id, meta);
+        state.records.push({ t: 'meta', id, meta });
+      }
+    };
+
+    return {
+      get: (id) => metaOf(id).summary,
+      appendMessage: async (id, draft, change, options = {}) => {
+        const meta = metaOf(id);
+        const dedupe = dedupeKeyOf(draft);
+        if (dedupe !== null) {
+          const seq = await seqOf(id, dedupe);
+          const stored = seq === undefined ? undefined : await messageAt(id, seq);
+          if (stored) return { created: false, message: stored, conversation: meta.summary };
+        }
+        const message: Message = { ...draft, seq: meta.messageCount };
+        // Read the chunk now, so applying the transaction later needs no I/O.
+        await hold(id, message.seq);
+        const summary = change(meta.summary, message, true);
+        const activitySeq =
+          options.activity === false && meta.summary.activitySeq > 0 ? summary.activitySeq : ++this.activity;
+        const next: Meta = {
+          summary: { ...summary, activitySeq },
+          messageCount: message.seq + 1,
+          lastInboundWaMessageId:
+            message.direction === 'in' && message.waMessageId !== null && message.type !== 'system'
+              ? message.waMessageId
+              : meta.lastInboundWaMessageId,
+          outbox: isUnsent(message) ? [...meta.outbox, message] : meta.outbox,
+        };
+        write(id, next, message);
+        return { created: true, message, conversation: next.summary };
+      },
+      updateMessage: async (id, locator, change, summary) => {
+        const meta = metaOf(id);
+        const seq = await seqOf(id, keyOf(locator));
+        const current = seq === undefined ? undefined : await messageAt(id, seq);
+        if (seq === undefined || !current) return undefined;
+        const message = change(current);
+        if (!message) return { changed: false, message: current, conversation: meta.summary, summaryChanged: false };
+        await hold(id, seq);
+        const latest = seq === meta.messageCount - 1;
+        const nextSummary = summary ? summary(meta.summary, message, latest) : meta.summary;
+        const inOutbox = meta.outbox.some((m) => m.id === message.id);
+        const outbox = inOutbox
+          ? isUnsent(message)
+            ? meta.outbox.map((m) => (m.id === message.id ? message : m))
+            : meta.outbox.filter((m) => m.id !== message.id)
+          : meta.outbox;
+        const metaChanged = nextSummary !== meta.summary || outbox !== meta.outbox;
+        const next: Meta = { ...meta, summary: nextSummary, outbox };
+        write(id, metaChanged ? next : null, message);
+        return { changed: true, message, conversation: next.summary, summaryChanged: nextSummary !== meta.summary };
+      },
+      updateConversation: (id, change) => {
+        const meta = metaOf(id);
+        const after = change(meta.summary);
+        if (after !== meta.summary) write(id, { ...meta, summary: after }, null);
+        return { before: meta.summary, after };
+      },
+      afterCommit: (task) => {
+        state.after.push(task);
+      },
+    };
+  }
+
+  /** A committed transaction, into memory: messages into their chunks, metas in place, indexes. */
+  private apply(state: TransactionState): void {
+    for (const [id, messages] of state.messages) {
+      for (const message of messages.values()) {
+        const key = chunkKey(id, chunkOf(message.seq));
+        // The transaction held this chunk since it read it (under the lock nobody else reloads it).
+        const chunk = this.chunks.get(key) ?? state.chunks.get(key) ?? [];
+        chunk[message.seq % CHUNK_SIZE] = message;
+        this.chunks.markDirty(key, chunk);
+        this.indexMessage(id, message);
+      }
+    }
+    for (const meta of state.metas.values()) this.applyMeta(meta);
+  }
+
   /* ---------- the checkpoint: journal → files ---------- */
 
   /** Writes every change since the last checkpoint into the conversation files, then drops those journal segments. */
@@ -334,8 +449,9 @@ export class ConversationStore {
     if (!this.hasChanges()) return;
     // Replayed messages are merged into their chunks first, so the chunks written are whole.
     for (const key of [...this.replayed.keys()]) {
-      const [id, n] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
-      await this.queue.run(id, () => this.chunk(id, n));
+      const slash = key.lastIndexOf('/');
+      const id = key.slice(0, slash);
+      await this.queue.run(id, () => this.chunk(id, Number(key.slice(slash + 1))));
     }
     let sealed: string[];
     try {
@@ -387,12 +503,16 @@ export class ConversationStore {
 
   private applyMeta(meta: Meta): void {
     const id = meta.summary.id;
-    const previous = this.metas.get(id);
-    if (previous && previous.summary.contact.waId !== meta.summary.contact.waId) {
-      this.byWaId.delete(previous.summary.contact.waId);
-    }
+    const previous = this.metas.get(id)?.summary.contact;
+    const { waId, userId } = meta.summary.contact;
+    if (previous?.waId != null && previous.waId !== waId && this.byWaId.get(previous.waId) === id)
+      this.byWaId.delete(previous.waId);
+    if (previous?.userId != null && previous.userId !== userId && this.byUserId.get(previous.userId) === id)
+      this.byUserId.delete(previous.userId);
+    this.reserved.delete(id);
     this.metas.set(id, meta);
-    this.byWaId.set(meta.summary.contact.waId, id);
+    if (waId !== null) this.byWaId.set(waId, id);
+    if (userId !== null) this.byUserId.set(userId, id);
     this.activity = Math.max(this.activity, meta.summary.activitySeq);
     this.dirtyMetas.add(id);
   }
@@ -405,9 +525,8 @@ export class ConversationStore {
       const meta = this.files.meta(entry.name).readSync();
       // A folder with no meta yet: the journal holds that conversation, or its creation never finished.
       if (meta === null) continue;
-      this.metas.set(meta.summary.id, meta);
-      this.byWaId.set(meta.summary.contact.waId, meta.summary.id);
-      this.activity = Math.max(this.activity, meta.summary.activitySeq);
+      this.applyMeta(meta);
+      this.dirtyMetas.delete(meta.summary.id);
     }
   }
 
@@ -455,18 +574,11 @@ export class ConversationStore {
     return messages;
   }
 
-  private async messageAt(id: string, seq: number): Promise<Message> {
-    const message = (await this.chunk(id, chunkOf(seq)))[seq % CHUNK_SIZE];
-    if (!message) throw new Error(`Conversation ${id} has no message ${seq}`);
-    return message;
-  }
-
-  /** The conversation's lookup table; the first use reads its whole history once. */
-  private async keysOf(id: string): Promise<Map<string, number>> {
+  /** The conversation's lookup table over its first `count` messages; the first use reads them all once. */
+  private async keysOf(id: string, count: number): Promise<Map<string, number>> {
     const cached = this.keys.get(id);
     if (cached) return cached;
     const keys = new Map<string, number>();
-    const count = this.meta(id).messageCount;
     for (let n = 0; n * CHUNK_SIZE < count; n++) {
       for (const message of await this.chunk(id, n)) {
         for (const key of keysOfMessage(message)) keys.set(key, message.seq);

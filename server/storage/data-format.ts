@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConversationSummarySchema } from '../../shared/domain/conversation.js';
+import { WaIdSchema } from '../../shared/phone.js';
 import type { Message } from '../../shared/domain/message.js';
 import { ConversationFiles, MetaSchema, type Meta } from './conversation-files.js';
 import { DurableJsonFile } from './durable-json-file.js';
@@ -19,13 +20,20 @@ export const DATA_FORMAT = 2;
 const FormatFileSchema = z.object({ version: z.number().int().positive() });
 const formatFile = (dataDir: string) => new DurableJsonFile(join(dataDir, 'format.json'), FormatFileSchema);
 
-/** Format 1 (before the journal): the summary without activitySeq, plus how many chunks it has. */
-const MetaV1Schema = ConversationSummarySchema.omit({ activitySeq: true }).extend({
+/**
+ * Format 1 (before the journal): the summary without activitySeq, a contact known by phone only,
+ * plus how many chunks it has.
+ */
+const MetaV1Schema = ConversationSummarySchema.omit({ activitySeq: true, contact: true }).extend({
+  contact: z.object({ waId: WaIdSchema, name: z.string() }),
   chunkCount: z.number().int().nonnegative(),
 });
 type MetaV1 = z.infer<typeof MetaV1Schema>;
 
-/** Version 1 → 2: metas gain the message count, the outbox, the last inbound wamid and the arrival order. */
+/**
+ * Version 1 → 2: metas gain the message count, the outbox, the last inbound wamid and the arrival
+ * order; contacts gain the business-scoped user id and username (unknown for now: null).
+ */
 async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
   const files = new ConversationFiles(dataDir);
   if (!existsSync(files.root)) return;
@@ -57,9 +65,9 @@ async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
       if (chunk === null || (n >= item.v1.chunkCount && chunk.messages.length === 0)) break;
       messages.push(...chunk.messages);
     }
-    const { chunkCount: _chunkCount, ...summary } = item.v1;
+    const { chunkCount: _chunkCount, contact, ...summary } = item.v1;
     const meta: Meta = {
-      summary: { ...summary, activitySeq: index + 1 },
+      summary: { ...summary, contact: { ...contact, userId: null, username: null }, activitySeq: index + 1 },
       messageCount: messages.length,
       lastInboundWaMessageId:
         messages.findLast((m) => m.direction === 'in' && m.waMessageId !== null)?.waMessageId ?? null,

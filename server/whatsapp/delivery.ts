@@ -3,7 +3,7 @@ import type { Message } from '../../shared/domain/message.js';
 import type { ReadReceipts } from '../conversations/conversation-service.js';
 import type { DomainEvent } from '../domain-events.js';
 import type { SendResult } from '../messages/status-tracker.js';
-import { GraphError, type GraphClient } from './graph-client.js';
+import { GraphError, type GraphClient, type Recipient } from './graph-client.js';
 
 export interface DeliveryOptions {
   graph: GraphClient;
@@ -18,7 +18,7 @@ export interface Delivery extends ReadReceipts {
   /** Listens to the domain events: every new outbound message that is pending goes out. */
   onEvent(event: DomainEvent): void;
   /** Sends what was still pending when the relay last stopped (at least once). */
-  resume(outbox: { message: Message; to: string }[]): void;
+  resume(outbox: { message: Message; to: Recipient }[]): void;
   /** Resolves when nothing is being sent: for a clean shutdown and for tests. */
   idle(): Promise<void>;
 }
@@ -34,7 +34,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const { graph, retryDelaysMs, results, logger } = options;
   const inFlight = new Set<Promise<void>>();
 
-  async function send(message: Message, to: string): Promise<void> {
+  async function send(message: Message, to: Recipient): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         const waMessageId = await graph.sendText(to, message.text);
@@ -68,7 +68,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     onEvent(event) {
       if (event.type !== 'message.created') return;
       const { message, conversation } = event;
-      if (message.direction === 'out' && message.status === 'pending') track(send(message, conversation.contact.waId));
+      if (message.direction === 'out' && message.status === 'pending') track(send(message, conversation.contact));
     },
     resume(outbox) {
       for (const { message, to } of outbox) track(send(message, to));

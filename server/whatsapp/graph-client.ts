@@ -7,6 +7,18 @@ import { z } from 'zod';
 
 export const GRAPH_API_VERSION = 'v25.0';
 
+/** Who a message goes to: a phone number (WhatsApp id) or a business-scoped user id, at least one. */
+export interface Recipient {
+  waId: string | null;
+  userId: string | null;
+}
+
+function addressOf(to: Recipient): { to: string } | { recipient: string } {
+  if (to.waId !== null) return { to: `+${to.waId}` };
+  if (to.userId !== null) return { recipient: to.userId };
+  throw new GraphError('NO_RECIPIENT', 'The customer has neither a phone number nor a user id', false);
+}
+
 export interface GraphConfig {
   apiUrl: () => string;
   phoneNumberId: string;
@@ -39,12 +51,15 @@ const GraphErrorBodySchema = z.object({
 export class GraphClient {
   constructor(private readonly config: GraphConfig) {}
 
-  /** Sends a text; resolves with the wamid Meta accepted it under. */
-  async sendText(to: string, body: string): Promise<string> {
+  /**
+   * Sends a text; resolves with the wamid Meta accepted it under. It goes to the customer's phone
+   * when it is known, otherwise to their business-scoped user id (`recipient`, reference §1.7).
+   */
+  async sendText(to: Recipient, body: string): Promise<string> {
     const response = await this.post({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
-      to: `+${to}`,
+      ...addressOf(to),
       type: 'text',
       text: { body, preview_url: true },
     });

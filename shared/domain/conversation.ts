@@ -1,13 +1,31 @@
 import { z } from 'zod';
-import { WaIdSchema } from '../phone.js';
+import { BsuidSchema, formatWaId, WaIdSchema } from '../phone.js';
 import { MessageDirectionSchema, MessageStatusSchema, MessageTypeSchema } from './message.js';
 
 /** The team workflow uses all four; for now a conversation is `open` until that issue lands. */
 export const ConversationStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-export const ContactSchema = z.object({ waId: WaIdSchema, name: z.string() });
+/**
+ * A customer as WhatsApp identifies them: by phone (`waId`) and/or by business-scoped user id
+ * (`userId`), at least one of the two; `username` when they chose one (and may hide their number).
+ */
+export const ContactSchema = z
+  .object({
+    waId: WaIdSchema.nullable(),
+    userId: BsuidSchema.nullable(),
+    username: z.string().min(1).max(100).nullable(),
+    name: z.string().max(256),
+  })
+  .refine((c) => c.waId !== null || c.userId !== null, 'a contact has a phone number or a business-scoped user id');
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** How to show who the customer is besides their name: the number, else the username, else the BSUID. */
+export function contactHandle(contact: Pick<Contact, 'waId' | 'userId' | 'username'>): string {
+  if (contact.waId !== null) return formatWaId(contact.waId);
+  if (contact.username !== null) return contact.username.startsWith('@') ? contact.username : `@${contact.username}`;
+  return contact.userId ?? '';
+}
 
 export const LastMessageSchema = z.object({
   text: z.string(),

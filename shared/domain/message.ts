@@ -22,6 +22,8 @@ export const MessageTypeSchema = z.enum([
   'button',
   'contacts',
   'unsupported',
+  /** A line about the conversation itself (the customer changed number, …), not a WhatsApp message. */
+  'system',
 ]);
 export type MessageType = z.infer<typeof MessageTypeSchema>;
 
@@ -51,6 +53,13 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
   }),
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+  /** What a system line says happened; `text` holds the same in English for anyone without this version. */
+  z.object({
+    kind: z.literal('system'),
+    event: z.enum(['contact_number_changed', 'contact_user_id_changed']),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;
 

@@ -113,7 +113,12 @@ async function writeConversation(
   const lastInbound = messages.findLast((m) => m.direction === 'in');
   const summary: ConversationSummary = {
     id,
-    contact: { waId: `3247${String(1_000_000 + index).padStart(7, '0')}`, name: `Customer ${index + 1}` },
+    contact: {
+      waId: `3247${String(1_000_000 + index).padStart(7, '0')}`,
+      userId: null,
+      username: null,
+      name: `Customer ${index + 1}`,
+    },
     status: 'open',
     assigneeId: index % 3 === 0 ? null : AGENT_ID,
     createdAt: new Date(start).toISOString(),

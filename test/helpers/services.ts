@@ -88,6 +88,9 @@ export async function startServices(): Promise<Services> {
   };
 }
 
+/** A customer known by phone, as most are. */
+export const customer = (waId: string, name: string) => ({ waId, userId: null, username: null, name });
+
 let wamids = 0;
 /** A customer's text as the WhatsApp adapter hands it to MessageService.receiveInbound. */
 export const customerText = (text: string, at: number, waMessageId = `wamid.unit${++wamids}`) => ({
