@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Agent } from '../../shared/domain/agent.js';
 import { compareConversations, type Contact, type ConversationSummary } from '../../shared/domain/conversation.js';
+import { contactMatches } from '../../shared/domain/contact-search.js';
+import type { ConversationListQuery } from '../../shared/protocol/conversations.js';
 import type { DomainEvents } from '../domain-events.js';
 import { notFound } from '../kit/app-error.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
@@ -22,11 +24,12 @@ export interface ConversationServiceDeps {
 export class ConversationService {
   constructor(private readonly deps: ConversationServiceDeps) {}
 
-  /** What the agent may see, in the inbox's order. */
-  listVisible(agent: Agent): ConversationSummary[] {
+  /** What the agent may see, in the inbox's order; `q` finds customers by name, number or username. */
+  listVisible(agent: Agent, query: ConversationListQuery = {}): ConversationSummary[] {
+    const { q } = query;
     return this.deps.store
       .list()
-      .filter((c) => canSee(agent, c))
+      .filter((c) => canSee(agent, c) && (q === undefined || contactMatches(c.contact, q)))
       .sort(compareConversations);
   }
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { ConversationListQuerySchema } from '../../shared/protocol/conversations.js';
 import type { AccountService } from '../accounts/account-service.js';
 import { authenticate } from '../accounts/authenticate.js';
+import { parseInput } from '../kit/parse-input.js';
 import type { ConversationService } from './conversation-service.js';
 
 export function registerConversationRoutes(
@@ -10,6 +12,7 @@ export function registerConversationRoutes(
 ): void {
   app.get('/api/v1/conversations', async (request) => {
     const agent = authenticate(accounts, request);
-    return { conversations: conversations.listVisible(agent) };
+    const query = parseInput(ConversationListQuerySchema, request.query, 'query');
+    return { conversations: conversations.listVisible(agent, query) };
   });
 }

@@ -7,6 +7,13 @@ import type { CommandSpecs, EventSchemas } from './spec.js';
 export const ConversationIdSchema = z.string().min(1).max(100);
 export const ConversationRefSchema = z.object({ conversationId: ConversationIdSchema });
 
+/** `GET /api/v1/conversations` filters. */
+export const ConversationListQuerySchema = z.object({
+  /** Customer name, number or username (or BSUID). */
+  q: z.string().max(200).optional(),
+});
+export type ConversationListQuery = z.infer<typeof ConversationListQuerySchema>;
+
 export const ConversationListResponseSchema = z.object({ conversations: z.array(ConversationSummarySchema) });
 export const ConversationResponseSchema = z.object({ conversation: ConversationSummarySchema });
 

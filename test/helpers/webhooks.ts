@@ -11,7 +11,7 @@ export const TEST_APP_SECRET = 'test-app-secret';
 let wamidCounter = 0;
 export const newWamid = (): string => `wamid.HBgL${Date.now().toString(36)}${++wamidCounter}`;
 
-function envelope(value: Record<string, unknown>): Record<string, unknown> {
+export function envelope(value: Record<string, unknown>): Record<string, unknown> {
   return {
     object: 'whatsapp_business_account',
     entry: [
