@@ -51,6 +51,8 @@ export interface RelayConfig {
   logLevel: string;
   /** Waits between retries of a temporary WhatsApp error. */
   retryDelaysMs: readonly number[];
+  /** A request whose body has not arrived by then answers 408. */
+  requestDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +97,6 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
+    requestDeadlineMs: 30_000,
   };
 }

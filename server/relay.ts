@@ -15,7 +15,9 @@ import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
 import { createDomainEvents } from './domain-events.js';
 import { inboxHandlers } from './inbox/sync.js';
-import { installErrorHandling } from './kit/error-handler.js';
+import { frameworkErrors, installErrorHandling } from './kit/error-handler.js';
+import { installRequestDeadline } from './kit/request-deadline.js';
+import { installSecurityHeaders } from './kit/security-headers.js';
 import { messageHandlers } from './messages/commands.js';
 import { MessageService } from './messages/message-service.js';
 import { registerMessageRoutes } from './messages/routes.js';
@@ -95,6 +97,9 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     loggerInstance: fastifyLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: API_BODY_LIMIT,
+    frameworkErrors,
+    // Node's own limits, a backstop behind the body deadline (slow headers, a stuck socket).
+    requestTimeout: config.requestDeadlineMs + 5_000,
   });
   // Only JSON is spoken here; other bodies get 415 (routes that take CSV add their own parser).
   app.removeContentTypeParser('text/plain');
@@ -107,6 +112,8 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
     },
   });
   installErrorHandling(app);
+  await installSecurityHeaders(app);
+  installRequestDeadline(app, config.requestDeadlineMs);
 
   const io = createSocketServer(app.server, allowedOrigins);
   attachFanout(io, events);

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { commandSpecs } from '../../shared/protocol/events.js';
 import { hashToken, type AccountService } from '../accounts/account-service.js';
 import { AppError } from '../kit/app-error.js';
+import { BASELINE_HEADERS } from '../kit/security-headers.js';
 import { serveCommands } from '../kit/socket-commands.js';
 import { roomsOfAgent } from './audience.js';
 import type { Caller, RelayHandlers } from './caller.js';
@@ -13,7 +14,7 @@ import type { RelayIo } from './fanout.js';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function createSocketServer(httpServer: HttpServer, allowedOrigins: string[]): RelayIo {
-  return new Server(httpServer, {
+  const io: RelayIo = new Server(httpServer, {
     cors: { origin: allowedOrigins },
     // Browsers send an Origin with every WebSocket: refuse pages of other sites outright.
     allowRequest: (request, callback) => {
@@ -22,6 +23,11 @@ export function createSocketServer(httpServer: HttpServer, allowedOrigins: strin
     },
     maxHttpBufferSize: 1_000_000,
   });
+  // Engine.IO answers its own HTTP requests, outside Fastify: they carry the baseline headers too.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    Object.assign(headers, BASELINE_HEADERS);
+  });
+  return io;
 }
 
 export interface AgentSocketDeps {

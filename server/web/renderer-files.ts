@@ -2,24 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PAGE_POLICY } from '../kit/security-headers.js';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-/**
- * What the inbox and sandbox pages may load: only their own files and the relay's own API and
- * socket. Mantine sets inline style attributes, hence 'unsafe-inline' for styles (never scripts).
- */
-export const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/** The pages' policy lives with the other security headers; re-exported for the pages served here. */
+export { PAGE_POLICY };
 
 /** Web mode: the built renderer at `/`, the same files the desktop app loads. */
 export async function registerRendererFiles(app: FastifyInstance): Promise<void> {

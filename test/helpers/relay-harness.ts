@@ -42,6 +42,7 @@ export function cloudTestConfig(dataDir: string, graphUrl: string, overrides: Pa
     extraOrigins: [],
     logLevel: 'silent',
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
+    requestDeadlineMs: 30_000,
     ...overrides,
   };
 }
@@ -51,11 +52,13 @@ export async function makeDataDir(): Promise<string> {
 }
 
 /** The real relay on loopback port 0, in Cloud API mode against a fake Graph API. */
-export async function startHarness(options: { dataDir?: string; now?: () => number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { dataDir?: string; now?: () => number; config?: Partial<RelayConfig> } = {},
+): Promise<Harness> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const graph = new FakeGraph();
   await graph.start();
-  const config = cloudTestConfig(dataDir, graph.url, { retryDelaysMs: [10, 20] });
+  const config = cloudTestConfig(dataDir, graph.url, { retryDelaysMs: [10, 20], ...options.config });
   const start = async () => {
     const relay = await createRelay({
       config,
