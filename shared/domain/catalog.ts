@@ -18,7 +18,7 @@ export const SkuSchema = z
   .trim()
   .min(1, 'a SKU is required')
   .max(100, 'a SKU has at most 100 characters (the WhatsApp retailer id limit)')
-  .regex(/^[^\p{Cc}]+$/u, 'a SKU cannot contain line breaks or control characters');
+  .regex(/^[^\p{Cc}]*$/u, 'a SKU cannot contain line breaks or control characters');
 
 export const ProductVisibilitySchema = z.enum(['active', 'archived']);
 export type ProductVisibility = z.infer<typeof ProductVisibilitySchema>;
@@ -40,9 +40,10 @@ export const ProductImageSchema = z.discriminatedUnion('source', [
 ]);
 export type ProductImage = z.infer<typeof ProductImageSchema>;
 
-export const MAX_PRODUCT_IMAGES = 20;
-const NameSchema = z.string().trim().min(1, 'a name is required').max(200);
-const DescriptionSchema = z.string().max(9999);
+/** As in a Meta feed: `image_link` and up to 20 `additional_image_link`s. */
+export const MAX_PRODUCT_IMAGES = 21;
+const NameSchema = z.string().trim().min(1, 'a name is required').max(200, 'a name has at most 200 characters');
+const DescriptionSchema = z.string().max(9999, 'a description has at most 9999 characters');
 const StockSchema = z.number().int().nonnegative().max(1_000_000_000).nullable();
 
 export const ProductSchema = z.object({
