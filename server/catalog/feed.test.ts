@@ -210,6 +210,19 @@ describe('reading a Meta catalog feed', () => {
     expect(progress.every((p, i) => i === 0 || p.bytes >= (progress[i - 1]?.bytes ?? 0))).toBe(true);
   });
 
+  it('keeps characters whole where a long text is cut into chunks', async () => {
+    const name = `Mug ${'🍰'.repeat(90)}`; // 180 UTF-16 units, all surrogate pairs
+    const pads = Array.from({ length: 7 }, (_, i) => row(`P${i}`, { description: 'x'.repeat(9000) }));
+    const before = (filler: string) => [HEADER, ...pads, row('F', { description: filler }), 'E,Mug '].join('\n');
+    // The 64 Ki-unit chunk boundary falls 91 units into the run of pairs: inside the 46th cake.
+    const filler = 'y'.repeat(64 * 1024 - 91 - before('').length);
+    const feed = [HEADER, ...pads, row('F', { description: filler }), row('E', { title: name })].join('\n');
+    expect(feed.charCodeAt(64 * 1024 - 1)).toBe(0xd83c);
+    const { products, errors } = await importCatalogFeed(feed);
+    expect(errors).toEqual([]);
+    expect(products.at(-1)?.product.name).toBe(name);
+  });
+
   it('imports a 10,000-row feed with broken rows: the good ones in, the broken ones by line', async () => {
     const lines = [HEADER];
     const broken = new Map<number, string>();

@@ -1,5 +1,6 @@
 import { parse, type CsvError, type InfoRecord, type Parser } from 'csv-parse';
 import type { ProductInput } from '../../shared/domain/catalog.js';
+import { chunks, lineEndings, startLine, totalBytesOf, type FeedInput } from './feed-input.js';
 import { missingColumns, productFromFeedRow } from './feed-row.js';
 
 /*
@@ -36,46 +37,9 @@ export interface FeedOptions {
   now?: number;
 }
 
+export type { FeedInput } from './feed-input.js';
+
 export type FeedRow = { line: number; ok: true; product: ProductInput } | { line: number; ok: false; message: string };
-
-export type FeedInput = string | Uint8Array | AsyncIterable<string | Uint8Array>;
-
-const CHUNK_CHARS = 64 * 1024;
-
-async function* chunks(input: FeedInput): AsyncGenerator<{ text: string; bytes: number }> {
-  if (typeof input === 'string') {
-    for (let at = 0; at < input.length; at += CHUNK_CHARS) {
-      const text = input.slice(at, at + CHUNK_CHARS);
-      yield { text, bytes: Buffer.byteLength(text) };
-    }
-    return;
-  }
-  const decoder = new TextDecoder('utf-8');
-  const source = input instanceof Uint8Array ? [input] : input;
-  for await (const chunk of source) {
-    if (typeof chunk === 'string') yield { text: chunk, bytes: Buffer.byteLength(chunk) };
-    else yield { text: decoder.decode(chunk, { stream: true }), bytes: chunk.byteLength };
-  }
-  const rest = decoder.decode();
-  if (rest) yield { text: rest, bytes: 0 };
-}
-
-/** \r\n and lone \r become \n; a \r at the end of a chunk waits for the next one. */
-function lineEndings(): (text: string, last: boolean) => string {
-  let pendingCr = false;
-  return (text, last) => {
-    let joined = (pendingCr ? '\r' : '') + text;
-    pendingCr = !last && joined.endsWith('\r');
-    if (pendingCr) joined = joined.slice(0, -1);
-    return joined.replace(/\r\n?/g, '\n');
-  };
-}
-
-/** The line a record starts on, from the line it ends on and its raw text (blank lines before it included). */
-function startLine(endLine: number, raw: string | undefined): number {
-  const own = (raw ?? '').replace(/^\n+/, '').replace(/\n$/, '');
-  return endLine - (own.match(/\n/g)?.length ?? 0);
-}
 
 function fieldsOf(entry: unknown): string[] {
   const record = (entry as { record?: unknown }).record;
@@ -88,11 +52,6 @@ function skipMessage(error: CsvError): string {
   }
   if (error.code === 'CSV_MAX_RECORD_SIZE') return 'the row is too long to be a product (over 128,000 characters)';
   return `the row could not be read: ${error.message}`;
-}
-
-export function totalBytesOf(input: FeedInput): number | null {
-  if (typeof input === 'string') return Buffer.byteLength(input);
-  return input instanceof Uint8Array ? input.byteLength : null;
 }
 
 export async function* readCatalogFeed(input: FeedInput, options: FeedOptions = {}): AsyncGenerator<FeedRow> {
