@@ -115,6 +115,14 @@ describe('the stable payment link', () => {
     expect(again.order.attempts).toHaveLength(1);
     const replayed = await sandbox.createPayment(again.request);
     expect(replayed.id).toBe(lost.id);
+
+    // An hour on, the provider has forgotten the key: the next attempt starts, the lost one is let go.
+    const later = startAttempt(started.order, sandbox, clock.now + HOUR, texts);
+    expect(later.request.idempotencyKey).toBe(`${order.id}-2`);
+    expect(later.order.attempts.map((a) => [a.number, a.status])).toEqual([
+      [1, 'expired'],
+      [2, 'open'],
+    ]);
   });
 
   it('waits, rather than starting a second payment, while one is under way without a checkout', () => {

@@ -63,6 +63,13 @@ export interface PaymentTexts {
 }
 
 /**
+ * How long an interrupted create is retried with its own key. Mollie remembers keys for an hour
+ * (Stripe for a day): after that a retry would be a new payment anyway, and a Stripe `expires_at`
+ * fixed back then may no longer be allowed, so the next attempt starts instead.
+ */
+export const RETRY_SAME_KEY_MS = 55 * 60 * 1000;
+
+/**
  * The attempt to create now: the interrupted one again (same number, key and expiry, so the provider
  * replays it) when the last create never got its answer recorded, otherwise the next number.
  */
@@ -72,9 +79,14 @@ export function startAttempt(
   now: number,
   texts: PaymentTexts,
 ): { order: Order; request: PaymentRequest } {
-  const latest = order.attempts.at(-1);
   const at = new Date(now).toISOString();
-  const retry = latest && latest.paymentId === null ? latest : undefined;
+  const interrupted = order.attempts.at(-1)?.paymentId === null ? order.attempts.at(-1) : undefined;
+  const retry = interrupted && now - Date.parse(interrupted.createdAt) < RETRY_SAME_KEY_MS ? interrupted : undefined;
+  // An interrupted attempt too old to retry never reached the customer: it is left as expired.
+  const previous = order.attempts.map((a) =>
+    a === interrupted && !retry ? { ...a, status: 'expired' as const, updatedAt: at } : a,
+  );
+  const latest = previous.at(-1);
   const number = retry?.number ?? (latest?.number ?? 0) + 1;
   const attempt: PaymentAttempt = retry ?? {
     number,
@@ -87,7 +99,7 @@ export function startAttempt(
     createdAt: at,
     updatedAt: at,
   };
-  const attempts = retry ? order.attempts : [...order.attempts, attempt];
+  const attempts = retry ? previous : [...previous, attempt];
   const request: PaymentRequest = {
     orderId: order.id,
     attempt: number,
