@@ -38,10 +38,16 @@ export function errorBody(code: ErrorCode, message: string, issues?: string[]): 
 /** The status and body for any error: a client's mistake is a specific 4xx, never a 500. */
 export function errorReply(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
   if (error instanceof AppError) {
-    return { status: httpStatusOf[error.code], body: errorBody(error.code, error.message, error.issues), unexpected: false };
+    return {
+      status: httpStatusOf[error.code],
+      body: errorBody(error.code, error.message, error.issues),
+      unexpected: false,
+    };
   }
   const { code, statusCode } = error as Partial<FastifyError>;
-  const known = (code !== undefined ? FRAMEWORK_ERRORS[code] : undefined) ?? (statusCode !== undefined ? BY_STATUS[statusCode] : undefined);
+  const known =
+    (code !== undefined ? FRAMEWORK_ERRORS[code] : undefined) ??
+    (statusCode !== undefined ? BY_STATUS[statusCode] : undefined);
   if (known) return { status: httpStatusOf[known[0]], body: errorBody(...known), unexpected: false };
   if (error instanceof SyntaxError || (statusCode !== undefined && statusCode >= 400 && statusCode < 500)) {
     return { status: 400, body: errorBody('BAD_REQUEST', 'The request could not be read'), unexpected: false };
