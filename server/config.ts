@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   WHATSAPP_APP_SECRET: optional,
   WHATSAPP_VERIFY_TOKEN: optional,
   WHATSAPP_API_URL: optional.pipe(z.url().optional()),
+  WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(80),
   CORS_ORIGINS: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -51,6 +52,8 @@ export interface RelayConfig {
   logLevel: string;
   /** Waits between retries of a temporary WhatsApp error. */
   retryDelaysMs: readonly number[];
+  /** The number's throughput: Graph API sends per second at most (80 by default, up to 1,000). */
+  graphPerSecond: number;
   /** A request whose body has not arrived by then answers 408. */
   requestDeadlineMs: number;
 }
@@ -98,5 +101,6 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
     logLevel: e.LOG_LEVEL,
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
     requestDeadlineMs: 30_000,
+    graphPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
   };
 }

@@ -73,7 +73,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
 
   let baseUrl = '';
   const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
-  const graph = new GraphClient(whatsapp);
+  const graph = new GraphClient({ ...whatsapp, perSecond: config.graphPerSecond });
 
   const accounts = new AccountService({ accounts: accountsStore, events, now });
   await ensureFirstSupervisor(accounts, config.admin, logger);

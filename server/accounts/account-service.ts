@@ -4,6 +4,7 @@ import type { CreateAgentRequest, LoginResponse } from '../../shared/protocol/ac
 import type { DomainEvents } from '../domain-events.js';
 import { AppError } from '../kit/app-error.js';
 import { toAgent, type AccountsStore } from '../storage/accounts-store.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -21,12 +22,20 @@ export interface AccountServiceDeps {
 
 /** Agents and their sessions: sign-in, sign-out, who a token belongs to, and creating agents. */
 export class AccountService {
+  private readonly throttle = new LoginThrottle();
+
   constructor(private readonly deps: AccountServiceDeps) {}
 
   async login(email: string, password: string): Promise<LoginResponse> {
+    // Checked before any hashing: a locked-out email costs no scrypt.
+    await this.throttle.check(email);
     const stored = this.deps.accounts.findAgentByEmail(email);
     const valid = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash));
-    if (!stored || !valid) throw new AppError('UNAUTHORIZED', 'Wrong email or password');
+    if (!stored || !valid) {
+      await this.throttle.failed(email);
+      throw new AppError('UNAUTHORIZED', 'Wrong email or password');
+    }
+    await this.throttle.succeeded(email);
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
     const expiresAt = new Date(now + SESSION_TTL_MS).toISOString();

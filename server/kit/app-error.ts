@@ -10,6 +10,16 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** When set, the client may try again after this many seconds (the `Retry-After` header). */
+  retryAfterSeconds?: number;
+}
+
+/** A refusal to try again later: answered 429 with `Retry-After` (seconds). */
+export function rateLimited(message: string, retryAfterMs: number): AppError {
+  const error = new AppError('RATE_LIMITED', message);
+  error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return error;
 }
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);

@@ -62,6 +62,9 @@ export function errorReply(error: unknown): { status: number; body: ErrorBody; u
 function send(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, body, unexpected } = errorReply(error);
   if (unexpected) request.log.error({ err: error }, 'request failed');
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  }
   return reply.code(status).send(body);
 }
 

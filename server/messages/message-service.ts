@@ -9,6 +9,7 @@ import type { DomainEvents } from '../domain-events.js';
 import { AppError } from '../kit/app-error.js';
 import type { ConversationStore, StoreTransaction } from '../storage/conversation-store.js';
 import { withLastMessage } from './last-message.js';
+import { SendLimit } from './send-limit.js';
 
 /** A customer's message as the WhatsApp adapter hands it over. */
 export interface InboundMessageInput {
@@ -31,6 +32,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Messages: reading history, the agents' replies, and the customers' messages as they arrive. */
 export class MessageService {
+  private readonly sendLimit = new SendLimit();
+
   constructor(private readonly deps: MessageServiceDeps) {}
 
   history(agent: Agent, id: string, before: string | undefined, limit: number): Promise<MessagePage> {
@@ -53,6 +56,7 @@ export class MessageService {
         'The customer last wrote more than 24 hours ago: WhatsApp only allows approved templates now',
       );
     }
+    await this.sendLimit.reserve(agent.id);
     const at = iso(this.deps.now());
     const draft: NewMessage = {
       id: randomUUID(),
@@ -67,7 +71,11 @@ export class MessageService {
       updatedAt: at,
       ...(clientId === undefined ? {} : { clientId }),
     };
-    const appended = await this.deps.store.appendMessage(id, draft, withLastMessage);
+    const appended = await this.deps.store.appendMessage(id, draft, withLastMessage).catch(async (error: unknown) => {
+      await this.sendLimit.release(agent.id);
+      throw error;
+    });
+    if (!appended.created) await this.sendLimit.release(agent.id);
     if (appended.created) {
       this.deps.events.publish({
         type: 'message.created',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GraphThrottle, THROTTLE_CODES } from './graph-throttle.js';
 
 /*
  * The outbound half of the Cloud API adapter: POST {apiUrl}/{version}/{phoneNumberId}/messages.
@@ -23,7 +24,12 @@ export interface GraphConfig {
   apiUrl: () => string;
   phoneNumberId: string;
   accessToken: string;
+  /** Messages per second the number may send (Meta: 80 by default, up to 1,000). */
+  perSecond: number;
 }
+
+/** Graph requests under way at once, at most. */
+const GRAPH_CONCURRENCY = 16;
 
 /** Codes Meta documents as temporary (throughput, rate limits, maintenance, "try again"). */
 const TRANSIENT_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057, 133004]);
@@ -49,7 +55,11 @@ const GraphErrorBodySchema = z.object({
 });
 
 export class GraphClient {
-  constructor(private readonly config: GraphConfig) {}
+  private readonly throttle: GraphThrottle;
+
+  constructor(private readonly config: GraphConfig) {
+    this.throttle = new GraphThrottle({ perSecond: config.perSecond, concurrency: GRAPH_CONCURRENCY });
+  }
 
   /**
    * Sends a text; resolves with the wamid Meta accepted it under. It goes to the customer's phone
@@ -73,7 +83,14 @@ export class GraphClient {
     await this.post({ messaging_product: 'whatsapp', status: 'read', message_id: waMessageId });
   }
 
-  private async post(body: unknown): Promise<unknown> {
+  private post(body: unknown): Promise<unknown> {
+    return this.throttle.run(
+      () => this.request(body),
+      (error) => error instanceof GraphError && typeof error.code === 'number' && THROTTLE_CODES.has(error.code),
+    );
+  }
+
+  private async request(body: unknown): Promise<unknown> {
     const url = `${this.config.apiUrl()}/${GRAPH_API_VERSION}/${this.config.phoneNumberId}/messages`;
     let response: Response;
     try {

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
  */
 
 export interface GraphRequest {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown>;
@@ -46,7 +48,7 @@ export class FakeGraph {
     this.server = createServer((request, response) => {
       void readBody(request).then((text) => {
         const body = JSON.parse(text || '{}') as Record<string, unknown>;
-        this.requests.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+        this.requests.push({ at: Date.now(), path: request.url ?? '', authorization: request.headers.authorization, body });
         const scripted = this.script.shift();
         const reply: GraphReply = scripted ?? {
           status: 200,

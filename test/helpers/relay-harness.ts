@@ -43,6 +43,7 @@ export function cloudTestConfig(dataDir: string, graphUrl: string, overrides: Pa
     logLevel: 'silent',
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
     requestDeadlineMs: 30_000,
+    graphPerSecond: 80,
     ...overrides,
   };
 }
