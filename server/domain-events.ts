@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { RelayHealth } from '../shared/protocol/health.js';
 
 /*
  * What happened, as the services announce it: one typed union for the whole relay. Services know
@@ -14,7 +15,9 @@ export type DomainEvent =
   | { type: 'message.created'; conversation: ConversationSummary; message: Message }
   /** `summaryChanged`: the conversation's summary changed with it (the list shows this message). */
   | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
-  | { type: 'session.ended'; tokenHash: string; reason: string };
+  | { type: 'session.ended'; tokenHash: string; reason: string }
+  /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
+  | { type: 'health.changed'; health: RelayHealth };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

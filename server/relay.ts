@@ -27,7 +27,10 @@ import type { RelayHandlers } from './realtime/caller.js';
 import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
+import { HealthService } from './health/health-service.js';
 import { AccountsStore } from './storage/accounts-store.js';
+import type { DiskFaults } from './storage/disk-faults.js';
+import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
 import { registerRendererFiles } from './web/renderer-files.js';
@@ -41,6 +44,8 @@ export interface RelayDeps {
   logger: Logger;
   /** The clock, in ms; tests pass a fixed or movable one. */
   now?: () => number;
+  /** Tests only: writes that fail on purpose (a full disk). */
+  diskFaults?: DiskFaults;
 }
 
 export interface Relay {
@@ -65,11 +70,21 @@ const API_BODY_LIMIT = 256 * 1024;
  * their routes and socket commands, on one HTTP server. Nothing listens until `listen()`;
  * `server/index.ts` only reads configuration and calls this.
  */
-export async function createRelay({ config, logger, now = Date.now }: RelayDeps): Promise<Relay> {
-  await migrateDataDir(config.dataDir, logger.child({ module: 'storage' }));
-  const accountsStore = await AccountsStore.open(config.dataDir);
-  const store = await ConversationStore.open(config.dataDir, { logger: logger.child({ module: 'storage' }) });
+export async function createRelay({ config, logger, now = Date.now, diskFaults }: RelayDeps): Promise<Relay> {
+  const storageLogger = logger.child({ module: 'storage' });
+  const quarantine = new Quarantine(config.dataDir, storageLogger);
+  await migrateDataDir(config.dataDir, storageLogger, quarantine);
+  const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
+  const health = new HealthService({ quarantine, events });
+  const store = await ConversationStore.open(config.dataDir, {
+    logger: storageLogger,
+    quarantine,
+    ...(diskFaults ? { faults: diskFaults } : {}),
+    onWriteState: (state) => {
+      health.writesAre(state);
+    },
+  });
 
   let baseUrl = '';
   const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
@@ -118,7 +133,7 @@ export async function createRelay({ config, logger, now = Date.now }: RelayDeps)
   const io = createSocketServer(app.server, allowedOrigins);
   attachFanout(io, events);
   const handlers: RelayHandlers = {
-    ...inboxHandlers({ accounts, conversations }),
+    ...inboxHandlers({ accounts, conversations, health }),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),

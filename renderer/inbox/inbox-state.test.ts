@@ -26,7 +26,12 @@ function conversation(
 }
 
 const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
-const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({ me, agents: [me], conversations });
+const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({
+  me,
+  agents: [me],
+  conversations,
+  health: { writes: 'ok', quarantined: [] },
+});
 
 describe('inboxReducer', () => {
   it('sorts the snapshot by last activity, most recent first', () => {

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
 import type { DomainEvent, DomainEvents } from '../domain-events.js';
-import { roomsOfConversation } from './audience.js';
+import { roomsOfConversation, SUPERVISORS_ROOM } from './audience.js';
 
 export type RelayIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -40,6 +40,11 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
       }
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
+        return;
+      case 'health.changed':
+        // Everyone learns whether sending works; only supervisors which files were set aside.
+        io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);
+        io.except(SUPERVISORS_ROOM).emit('relay:health', { ...event.health, quarantined: [] });
         return;
     }
   };

@@ -3,7 +3,8 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AgentSchema, type Agent } from '../../shared/domain/agent.js';
 import { commit } from './commit.js';
-import { DurableJsonFile } from './durable-json-file.js';
+import { DurableJsonFile, StorageCorruptError } from './durable-json-file.js';
+import type { Quarantine } from './quarantine.js';
 
 export const StoredAgentSchema = AgentSchema.extend({ passwordHash: z.string(), createdAt: z.iso.datetime() });
 export type StoredAgent = z.infer<typeof StoredAgentSchema>;
@@ -28,12 +29,20 @@ export function toAgent(stored: StoredAgent): Agent {
 export class AccountsStore {
   private constructor(private readonly db: Low<AccountsFile>) {}
 
-  static async open(dataDir: string): Promise<AccountsStore> {
-    const db = new Low(new DurableJsonFile(join(dataDir, 'accounts.json'), AccountsFileSchema), {
-      agents: [],
-      sessions: [],
-    });
-    await db.read();
+  /**
+   * Opens `accounts.json`. One that cannot be read is set aside (quarantine) and the relay starts
+   * with no accounts: the first supervisor is created again from ADMIN_EMAIL/ADMIN_PASSWORD.
+   */
+  static async open(dataDir: string, quarantine?: Quarantine): Promise<AccountsStore> {
+    const file = new DurableJsonFile(join(dataDir, 'accounts.json'), AccountsFileSchema);
+    const db = new Low(file, { agents: [], sessions: [] });
+    try {
+      await db.read();
+    } catch (error) {
+      if (!(error instanceof StorageCorruptError) || !quarantine) throw error;
+      await quarantine.moveAside(file.path, error.message);
+      db.data = { agents: [], sessions: [] };
+    }
     return new AccountsStore(db);
   }
 

@@ -27,7 +27,8 @@ export const MetaSchema = z.object({
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
-export const ChunkSchema = z.object({ messages: z.array(MessageSchema) });
+/** `null`: a hole, where a message was lost with a damaged file (quarantined) and later ones follow. */
+export const ChunkSchema = z.object({ messages: z.array(MessageSchema.nullable()) });
 export type Chunk = z.infer<typeof ChunkSchema>;
 
 /** One change, as the journal keeps it: whole values, so replaying a change twice is harmless. */

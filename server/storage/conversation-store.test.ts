@@ -1,6 +1,6 @@
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
@@ -8,7 +8,7 @@ import type { Message, NewMessage } from '../../shared/domain/message.js';
 import { CHUNK_SIZE } from './conversation-files.js';
 import { ConversationStore, type SummaryChange } from './conversation-store.js';
 import { migrateDataDir } from './data-format.js';
-import { StorageCorruptError } from './durable-json-file.js';
+import { Quarantine } from './quarantine.js';
 
 const logger = pino({ level: 'silent' });
 const at = '2026-11-24T10:00:00.000Z';
@@ -125,7 +125,7 @@ describe('ConversationStore (real files)', () => {
     await again.close();
   });
 
-  it('refuses a journal damaged before its end, naming the file', async () => {
+  it('skips a journal line damaged before its end, applies the rest and sets a copy aside', async () => {
     const store = await open();
     store.resolveConversation({ waId: '32470000003', userId: null }, () => newConversation('c3', '32470000003'));
     await store.appendMessage('c3', inbound('c3', 0), bump);
@@ -133,8 +133,13 @@ describe('ConversationStore (real files)', () => {
     const segment = join(dir, 'journal', (await readdir(join(dir, 'journal'))).sort().at(-1) ?? '');
     const text = await readFile(segment, 'utf8');
     await writeFile(segment, text.replace('message 0', 'message X'));
-    await expect(open()).rejects.toBeInstanceOf(StorageCorruptError);
-    await expect(open()).rejects.toThrow(segment);
+    const quarantine = new Quarantine(dir, logger);
+    const reopened = await ConversationStore.open(dir, { logger, quarantine, checkpointEveryMs: 60_000 });
+    // The second commit holds the whole meta and message 1: it still applies.
+    expect(reopened.get('c3')?.unreadCount).toBe(2);
+    expect((await reopened.history('c3', undefined, 10)).messages.map((m) => m.text)).toEqual(['message 1']);
+    expect(quarantine.list()).toMatchObject([{ file: `journal/${basename(segment)}` }]);
+    await reopened.close();
   });
 
   it('reads no message chunk at start: history is read when it is first asked for', async () => {
@@ -148,10 +153,14 @@ describe('ConversationStore (real files)', () => {
     await store.close();
     // Every chunk file is damaged: a start that read any of them would fail.
     for (let c = 0; c < 20; c++) await writeFile(join(dir, 'conversations', `c${c}`, 'messages-0000.json'), '{');
-    const reopened = await open();
+    const quarantine = new Quarantine(dir, logger);
+    const reopened = await ConversationStore.open(dir, { logger, quarantine });
     expect(reopened.list()).toHaveLength(20);
     expect(reopened.stats().cachedMessages).toBe(0);
-    await expect(reopened.history('c4', undefined, 10)).rejects.toBeInstanceOf(StorageCorruptError);
+    expect(quarantine.list()).toEqual([]);
+    // The first read of a damaged chunk sets it aside; its conversation stays, its messages are gone.
+    expect((await reopened.history('c4', undefined, 10)).messages).toEqual([]);
+    expect(quarantine.list()).toMatchObject([{ file: 'conversations/c4/messages-0000.json' }]);
     await reopened.close();
   });
 

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Contact, ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Message, NewMessage } from '../../shared/domain/message.js';
 import type { MessagePage } from '../../shared/protocol/messages.js';
-import { ChunkCache, chunkKey } from './chunk-cache.js';
+import { ChunkCache, chunkKey, type ChunkMessages } from './chunk-cache.js';
 import {
   CHUNK_SIZE,
   chunkOf,
@@ -15,7 +15,10 @@ import {
   type Meta,
 } from './conversation-files.js';
 import { publish, StorageCorruptError, type StagedFile } from './durable-json-file.js';
+import { AppError } from '../kit/app-error.js';
+import { noDiskFaults, type DiskFaults } from './disk-faults.js';
 import { Journal } from './journal.js';
+import { Quarantine } from './quarantine.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 /*
@@ -83,8 +86,16 @@ export interface StoreTransaction {
   afterCommit(task: () => void): void;
 }
 
+/** Whether the disk takes writes: `failing` after a write was refused, until one succeeds again. */
+export type WriteState = 'ok' | 'failing';
+
 export interface StoreOptions {
   logger: Logger;
+  /** Where files that cannot be read are set aside (the relay starts with the rest); one of its own by default. */
+  quarantine?: Quarantine;
+  faults?: DiskFaults;
+  /** Told when writes start failing, and when they succeed again. */
+  onWriteState?: (state: WriteState) => void;
   /** Messages kept in memory at most, besides those not yet written to their files. */
   cachedMessages?: number;
   /** The checkpoint writes the journal's changes into the files this often, or sooner when it grows. */
@@ -99,7 +110,7 @@ interface TransactionState {
   messages: Map<string, Map<number, Message>>;
   keys: Map<string, Map<string, number>>;
   /** The chunks the transaction writes into, held from reading them until applying. */
-  chunks: Map<string, Message[]>;
+  chunks: Map<string, ChunkMessages>;
   records: JournalRecord[];
   after: (() => void)[];
 }
@@ -124,6 +135,9 @@ function dedupeKeyOf(message: NewMessage): string | null {
   return null;
 }
 
+/** How often a write is tried again while the disk refuses them. */
+const PROBE_EVERY_MS = 2_000;
+
 const isUnsent = (message: Message): boolean => message.direction === 'out' && message.status === 'pending';
 
 export class ConversationStore {
@@ -137,18 +151,20 @@ export class ConversationStore {
   private readonly keys: LRUCache<string, Map<string, number>>;
   /** Messages the journal replayed whose chunk has not been read yet; merged in when it is. */
   private readonly replayed = new Map<string, Map<number, Message>>();
-  private readonly loading = new Map<string, Promise<Message[]>>();
+  private readonly loading = new Map<string, Promise<ChunkMessages>>();
   private dirtyMetas = new Set<string>();
   private readonly queue = new KeyedQueue();
   private activity = 0;
   private checkpointing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   private closed = false;
+  private writeState: WriteState = 'ok';
+  private probe: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly files: ConversationFiles,
     private readonly journal: Journal,
-    private readonly options: Required<Omit<StoreOptions, 'logger'>> & { logger: Logger },
+    private readonly options: Required<Omit<StoreOptions, 'onWriteState'>> & Pick<StoreOptions, 'onWriteState'>,
   ) {
     this.chunks = new ChunkCache(options.cachedMessages);
     this.keys = new LRUCache({ maxSize: options.cachedMessages * 3, sizeCalculation: (map) => Math.max(1, map.size) });
@@ -163,19 +179,32 @@ export class ConversationStore {
     await mkdir(files.root, { recursive: true });
     await rm(files.tmpDir, { recursive: true, force: true });
     await mkdir(files.tmpDir, { recursive: true });
-    const { journal, replay } = await Journal.open(files.journalDir);
+    const faults = options.faults ?? noDiskFaults;
+    const quarantine = options.quarantine ?? new Quarantine(dataDir, options.logger);
+    const { journal, replay } = await Journal.open(files.journalDir, faults);
     const store = new ConversationStore(files, journal, {
       cachedMessages: 20_000,
       checkpointEveryMs: 2_000,
       checkpointBytes: 8 * 1024 * 1024,
+      faults,
       ...options,
+      quarantine,
     });
-    store.readMetas();
+    for (const [path, reason] of store.readMetas()) await quarantine.moveAside(path, reason);
     for (const segment of replay) {
+      const damaged = [...segment.damaged];
       for (const [i, commit] of segment.commits.entries()) {
         const parsed = JournalCommitSchema.safeParse(commit);
-        if (!parsed.success) throw new StorageCorruptError(segment.path, `commit ${i + 1} is not a known change`);
+        if (!parsed.success) {
+          damaged.push(i + 1);
+          continue;
+        }
         for (const record of parsed.data) store.replay(record);
+      }
+      if (damaged.length > 0) {
+        // A copy: the segment itself goes once the checkpoint has written what it holds.
+        const reason = `journal entries ${damaged.join(', ')} are damaged or unknown; the others were applied`;
+        await quarantine.moveAside(segment.path, reason, { copy: true });
       }
     }
     return store;
@@ -306,7 +335,7 @@ export class ConversationStore {
         const chunk = await this.chunk(id, n);
         const from = Math.max(start - n * CHUNK_SIZE, 0);
         const to = Math.min(end - n * CHUNK_SIZE, CHUNK_SIZE);
-        messages.push(...chunk.slice(from, to));
+        for (const message of chunk.slice(from, to)) if (message) messages.push(message);
       }
       return { messages, hasMore: start > 0 };
     });
@@ -317,6 +346,7 @@ export class ConversationStore {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    if (this.probe) clearInterval(this.probe);
     await this.queue.idle();
     await this.checkpointing;
     if (this.hasChanges()) await this.checkpoint();
@@ -470,7 +500,8 @@ export class ConversationStore {
       for (const [key, messages] of chunks) {
         const slash = key.lastIndexOf('/');
         const file = this.files.chunk(key.slice(0, slash), Number(key.slice(slash + 1)));
-        staged.push(await file.stage({ messages }));
+        this.options.faults.beforeWrite('checkpoint');
+        staged.push(await file.stage({ messages: Array.from(messages, (m) => m ?? null) }));
       }
       for (const id of metaIds) {
         const meta = this.metas.get(id);
@@ -491,8 +522,36 @@ export class ConversationStore {
 
   private async commit(records: JournalRecord[]): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
-    await this.journal.commit(records);
+    try {
+      await this.journal.commit(records);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'the journal refused a write: nothing of it was stored');
+      this.setWriteState('failing');
+      throw new AppError('UNAVAILABLE', 'The relay cannot write to its disk right now; nothing was stored, try again');
+    }
+    this.setWriteState('ok');
     if (this.journal.bytes > this.options.checkpointBytes) void this.checkpoint();
+  }
+
+  /** While writes fail, an empty commit is tried every few seconds: the relay recovers by itself. */
+  private setWriteState(state: WriteState): void {
+    if (state === this.writeState) return;
+    this.writeState = state;
+    this.options.onWriteState?.(state);
+    if (state === 'ok') {
+      if (this.probe) clearInterval(this.probe);
+      this.probe = null;
+      return;
+    }
+    this.probe = setInterval(() => {
+      void this.journal.commit([]).then(
+        () => {
+          this.setWriteState('ok');
+        },
+        () => undefined,
+      );
+    }, PROBE_EVERY_MS);
+    this.probe.unref();
   }
 
   private meta(id: string): Meta {
@@ -517,17 +576,30 @@ export class ConversationStore {
     this.dirtyMetas.add(id);
   }
 
-  /** Every meta, read at start (blocking: nothing else can run yet, and it is many small files). */
-  private readMetas(): void {
-    if (!existsSync(this.files.root)) return;
+  /**
+   * Every meta, read at start (blocking: nothing else can run yet, and it is many small files).
+   * Returns the ones that could not be read, with why, for the quarantine.
+   */
+  private readMetas(): [string, string][] {
+    const unreadable: [string, string][] = [];
+    if (!existsSync(this.files.root)) return unreadable;
     for (const entry of readdirSync(this.files.root, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
-      const meta = this.files.meta(entry.name).readSync();
+      const file = this.files.meta(entry.name);
+      let meta: Meta | null;
+      try {
+        meta = file.readSync();
+      } catch (error) {
+        if (!(error instanceof StorageCorruptError)) throw error;
+        unreadable.push([file.path, error.message]);
+        continue;
+      }
       // A folder with no meta yet: the journal holds that conversation, or its creation never finished.
       if (meta === null) continue;
       this.applyMeta(meta);
       this.dirtyMetas.delete(meta.summary.id);
     }
+    return unreadable;
   }
 
   private replay(record: JournalRecord): void {
@@ -542,7 +614,7 @@ export class ConversationStore {
   }
 
   /** A chunk's messages, from memory or read from its file (with any replayed changes merged in). */
-  private async chunk(id: string, n: number): Promise<Message[]> {
+  private async chunk(id: string, n: number): Promise<ChunkMessages> {
     const key = chunkKey(id, n);
     const cached = this.chunks.get(key);
     if (cached) return cached;
@@ -554,15 +626,24 @@ export class ConversationStore {
     return loading;
   }
 
-  private async readChunk(id: string, n: number): Promise<Message[]> {
+  private async readChunk(id: string, n: number): Promise<ChunkMessages> {
     const key = chunkKey(id, n);
     const file = this.files.chunk(id, n);
-    const messages = (await file.read())?.messages ?? [];
+    let messages: ChunkMessages;
+    try {
+      messages = ((await file.read())?.messages ?? []).map((m) => m ?? undefined);
+      messages.forEach((message, i) => {
+        if (message && message.seq !== n * CHUNK_SIZE + i)
+          throw new StorageCorruptError(file.path, `message ${i} is out of place`);
+      });
+    } catch (error) {
+      if (!(error instanceof StorageCorruptError)) throw error;
+      // The messages of a damaged chunk are lost from view; the conversation and the rest remain.
+      await this.options.quarantine.moveAside(file.path, error.message);
+      messages = [];
+    }
     const already = this.chunks.get(key);
     if (already) return already;
-    messages.forEach((message, i) => {
-      if (message.seq !== n * CHUNK_SIZE + i) throw new StorageCorruptError(file.path, `message ${i} is out of place`);
-    });
     const pending = this.replayed.get(key);
     if (pending) {
       for (const [seq, message] of pending) messages[seq % CHUNK_SIZE] = message;
@@ -581,7 +662,7 @@ export class ConversationStore {
     const keys = new Map<string, number>();
     for (let n = 0; n * CHUNK_SIZE < count; n++) {
       for (const message of await this.chunk(id, n)) {
-        for (const key of keysOfMessage(message)) keys.set(key, message.seq);
+        if (message) for (const key of keysOfMessage(message)) keys.set(key, message.seq);
       }
     }
     this.keys.set(id, keys);

@@ -7,7 +7,8 @@ import { ConversationSummarySchema } from '../../shared/domain/conversation.js';
 import { WaIdSchema } from '../../shared/phone.js';
 import type { Message } from '../../shared/domain/message.js';
 import { ConversationFiles, MetaSchema, type Meta } from './conversation-files.js';
-import { DurableJsonFile } from './durable-json-file.js';
+import { DurableJsonFile, StorageCorruptError } from './durable-json-file.js';
+import { Quarantine } from './quarantine.js';
 
 /*
  * The data folder says which format it is in (`format.json`), and a relay brings an older folder to
@@ -34,7 +35,7 @@ type MetaV1 = z.infer<typeof MetaV1Schema>;
  * Version 1 → 2: metas gain the message count, the outbox, the last inbound wamid and the arrival
  * order; contacts gain the business-scoped user id and username (unknown for now: null).
  */
-async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
+async function toFormat2(dataDir: string, logger: Logger, quarantine: Quarantine): Promise<void> {
   const files = new ConversationFiles(dataDir);
   if (!existsSync(files.root)) return;
   await mkdir(files.tmpDir, { recursive: true });
@@ -45,11 +46,26 @@ async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
     for (const name of await readdir(dir)) {
       if (name.endsWith('.tmp')) await unlink(join(dir, name)).catch(() => undefined);
     }
-    const raw = await new DurableJsonFile(join(dir, 'meta.json'), z.unknown()).read();
+    const path = join(dir, 'meta.json');
+    let raw: unknown;
+    try {
+      raw = await new DurableJsonFile(path, z.unknown()).read();
+    } catch (error) {
+      if (!(error instanceof StorageCorruptError)) throw error;
+      await quarantine.moveAside(path, error.message);
+      continue;
+    }
     if (raw === null) continue; // a conversation whose creation never finished
     const v2 = MetaSchema.safeParse(raw);
-    const v1 = v2.success ? null : MetaV1Schema.parse(raw);
-    found.push({ id: entry.name, v1, v2: v2.success ? v2.data : null });
+    const v1 = v2.success ? null : MetaV1Schema.safeParse(raw);
+    if (!v2.success && !v1?.success) {
+      await quarantine.moveAside(
+        path,
+        `not a conversation of data format 1 or 2: ${v1?.error.issues[0]?.message ?? ''}`,
+      );
+      continue;
+    }
+    found.push({ id: entry.name, v1: v1?.success ? v1.data : null, v2: v2.success ? v2.data : null });
   }
   // The arrival order is rebuilt from the times, the best that format 1 knows.
   const activityOf = (f: (typeof found)[number]) => {
@@ -63,7 +79,7 @@ async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
     for (let n = 0; ; n++) {
       const chunk = await files.chunk(item.id, n).read();
       if (chunk === null || (n >= item.v1.chunkCount && chunk.messages.length === 0)) break;
-      messages.push(...chunk.messages);
+      for (const message of chunk.messages) if (message) messages.push(message);
     }
     const { chunkCount: _chunkCount, contact, ...summary } = item.v1;
     const meta: Meta = {
@@ -78,12 +94,25 @@ async function toFormat2(dataDir: string, logger: Logger): Promise<void> {
   logger.info({ conversations: found.length }, 'data folder brought to format 2');
 }
 
-const steps: Record<number, (dataDir: string, logger: Logger) => Promise<void>> = { 1: toFormat2 };
+const steps: Record<number, (dataDir: string, logger: Logger, quarantine: Quarantine) => Promise<void>> = {
+  1: toFormat2,
+};
 
-export async function migrateDataDir(dataDir: string, logger: Logger): Promise<void> {
+export async function migrateDataDir(
+  dataDir: string,
+  logger: Logger,
+  quarantine = new Quarantine(dataDir, logger),
+): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const file = formatFile(dataDir);
-  const stated = (await file.read())?.version;
+  let stated: number | undefined;
+  try {
+    stated = (await file.read())?.version;
+  } catch (error) {
+    if (!(error instanceof StorageCorruptError)) throw error;
+    // Set aside; the format is told again from the files themselves (each step takes either).
+    await quarantine.moveAside(file.path, error.message);
+  }
   const fresh = !existsSync(join(dataDir, 'accounts.json')) && !existsSync(join(dataDir, 'conversations'));
   let version = stated ?? (fresh ? DATA_FORMAT : 1);
   if (version > DATA_FORMAT) {
@@ -94,7 +123,7 @@ export async function migrateDataDir(dataDir: string, logger: Logger): Promise<v
   while (version < DATA_FORMAT) {
     const step = steps[version];
     if (!step) throw new Error(`No migration from data format ${version}`);
-    await step(dataDir, logger);
+    await step(dataDir, logger, quarantine);
     version += 1;
   }
   if (stated !== DATA_FORMAT) await file.write({ version: DATA_FORMAT });

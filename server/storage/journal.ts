@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDir, StorageCorruptError } from './durable-json-file.js';
+import { noDiskFaults, type DiskFaults } from './disk-faults.js';
+import { fsyncDir } from './durable-json-file.js';
 
 /*
  * The write-ahead journal. Every change to the conversations is appended here, and only once it is
@@ -12,7 +13,7 @@ import { fsyncDir, StorageCorruptError } from './durable-json-file.js';
  *
  * A line is `<16 hex of sha256(json)> <json>\n`. At open, every segment is read back: a torn last
  * line (the relay died mid-write, so it was never acknowledged) is ignored; a damaged line anywhere
- * else is corruption and names the file.
+ * else is reported (and skipped: every commit holds whole values, so the later ones still apply).
  */
 
 const SEGMENT_NAME = /^(\d{8})\.log$/;
@@ -45,12 +46,15 @@ function deferred<T>(): Deferred<T> {
 export interface ReplayedSegment {
   path: string;
   commits: unknown[];
+  /** Lines (1-based) that were damaged before the segment's end: skipped, for the quarantine to keep. */
+  damaged: number[];
 }
 
 async function readSegment(path: string, last: boolean): Promise<ReplayedSegment> {
   const text = await readFile(path, 'utf8');
   const lines = text.split('\n');
   const commits: unknown[] = [];
+  const damaged: number[] = [];
   for (const [i, line] of lines.entries()) {
     const isTail = i === lines.length - 1;
     if (isTail && line === '') break;
@@ -69,11 +73,12 @@ async function readSegment(path: string, last: boolean): Promise<ReplayedSegment
       commits.push(value);
       continue;
     }
-    // Only the very end of the newest segment can be a write that was cut short.
+    // Only the very end of the newest segment can be a write that was cut short (never acknowledged).
     if (isTail && last) break;
-    throw new StorageCorruptError(path, `line ${i + 1} of the journal is damaged`);
+    // Anything else is damage: that commit is lost, the ones after it still count (each is whole).
+    damaged.push(i + 1);
   }
-  return { path, commits };
+  return { path, commits, damaged };
 }
 
 export class Journal {
@@ -90,10 +95,14 @@ export class Journal {
     private segment: number,
     private size: number,
     private sealed: string[],
+    private readonly faults: DiskFaults,
   ) {}
 
   /** Opens the journal in `dir`: the segments found there are returned for replay, then a new one is begun. */
-  static async open(dir: string): Promise<{ journal: Journal; replay: ReplayedSegment[] }> {
+  static async open(
+    dir: string,
+    faults: DiskFaults = noDiskFaults,
+  ): Promise<{ journal: Journal; replay: ReplayedSegment[] }> {
     await mkdir(dir, { recursive: true });
     const numbers = (await readdir(dir))
       .map((name) => SEGMENT_NAME.exec(name)?.[1])
@@ -114,6 +123,7 @@ export class Journal {
         next,
         0,
         replay.map((s) => s.path),
+        faults,
       ),
       replay,
     };
@@ -185,6 +195,7 @@ export class Journal {
   private async write(batch: Pending[]): Promise<void> {
     const bytes = Buffer.concat(batch.map((p) => p.line));
     try {
+      this.faults.beforeWrite('journal');
       let written = 0;
       while (written < bytes.length) {
         const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, this.size + written);

@@ -1,6 +1,7 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { assignmentCommands } from './assignment.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
+import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import type { CommandListeners, EventListeners } from './spec.js';
@@ -34,7 +35,7 @@ export const commandSpecs = merge(
   messageCommands,
   assignmentCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents);
+export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentSchema } from '../domain/agent.js';
 import { ConversationSummarySchema } from '../domain/conversation.js';
+import { RelayHealthSchema } from './health.js';
 import type { CommandSpecs } from './spec.js';
 
 /*
@@ -12,6 +13,7 @@ export const InboxSnapshotSchema = z.object({
   me: AgentSchema,
   agents: z.array(AgentSchema),
   conversations: z.array(ConversationSummarySchema),
+  health: RelayHealthSchema,
 });
 export type InboxSnapshot = z.infer<typeof InboxSnapshotSchema>;
 

@@ -48,7 +48,12 @@ export class FakeGraph {
     this.server = createServer((request, response) => {
       void readBody(request).then((text) => {
         const body = JSON.parse(text || '{}') as Record<string, unknown>;
-        this.requests.push({ at: Date.now(), path: request.url ?? '', authorization: request.headers.authorization, body });
+        this.requests.push({
+          at: Date.now(),
+          path: request.url ?? '',
+          authorization: request.headers.authorization,
+          body,
+        });
         const scripted = this.script.shift();
         const reply: GraphReply = scripted ?? {
           status: 200,

@@ -7,6 +7,7 @@ import type { Agent, AgentRole } from '../../shared/domain/agent.js';
 import type { ServerToClientEvents } from '../../shared/protocol/events.js';
 import type { RelayConfig } from '../../server/config.js';
 import { createRelay, type Relay } from '../../server/relay.js';
+import type { DiskFaults } from '../../server/storage/disk-faults.js';
 import { FakeGraph } from './fake-graph.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID } from './webhooks.js';
 
@@ -54,7 +55,7 @@ export async function makeDataDir(): Promise<string> {
 
 /** The real relay on loopback port 0, in Cloud API mode against a fake Graph API. */
 export async function startHarness(
-  options: { dataDir?: string; now?: () => number; config?: Partial<RelayConfig> } = {},
+  options: { dataDir?: string; now?: () => number; config?: Partial<RelayConfig>; diskFaults?: DiskFaults } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const graph = new FakeGraph();
@@ -65,6 +66,7 @@ export async function startHarness(
       config,
       logger: pino({ level: 'silent' }),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.diskFaults ? { diskFaults: options.diskFaults } : {}),
     });
     return { relay, url: await relay.listen() };
   };
