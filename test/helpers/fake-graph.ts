@@ -12,6 +12,8 @@ export interface GraphRequest {
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** The wamid the fake answered a send with. */
+  wamid?: string;
 }
 
 export interface GraphReply {
@@ -48,13 +50,16 @@ export class FakeGraph {
     this.server = createServer((request, response) => {
       void readBody(request).then((text) => {
         const body = JSON.parse(text || '{}') as Record<string, unknown>;
-        this.requests.push({
+        const record: GraphRequest = {
           at: Date.now(),
           path: request.url ?? '',
           authorization: request.headers.authorization,
           body,
-        });
+        };
+        this.requests.push(record);
         const scripted = this.script.shift();
+        const wamid = `wamid.fake${++this.counter}`;
+        if (!scripted && body['status'] !== 'read') record.wamid = wamid;
         const reply: GraphReply = scripted ?? {
           status: 200,
           body:
@@ -63,7 +68,7 @@ export class FakeGraph {
               : {
                   messaging_product: 'whatsapp',
                   contacts: [{ input: body['to'], wa_id: String(body['to']).replace('+', '') }],
-                  messages: [{ id: `wamid.fake${++this.counter}` }],
+                  messages: [{ id: wamid }],
                 },
         };
         response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
@@ -72,6 +77,12 @@ export class FakeGraph {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
+  }
+
+  /** The wamid a send was accepted under (throws for one the fake refused). */
+  wamidOf(request: GraphRequest): string {
+    if (request.wamid === undefined) throw new Error('that send was not accepted');
+    return request.wamid;
   }
 
   sends(): GraphRequest[] {
