@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import pino from 'pino';
-import { connectRelay, login, type RelaySocket } from '../../shared/client/relay-client.js';
+import { connectRelay, createAgent, login, type RelaySocket } from '../../shared/client/relay-client.js';
 import { createRelay, type Relay } from '../../server/relay.js';
 import { FakeGraph } from '../helpers/fake-graph.js';
 import { cloudTestConfig } from '../helpers/relay-harness.js';
@@ -35,14 +35,10 @@ export interface Toonbank {
   stop(): Promise<void>;
 }
 
-async function createAgent(url: string, adminToken: string, n: number): Promise<string> {
+/** Creates bench agent `n` through the API; resolves with their email. */
+async function addAgent(url: string, adminToken: string, n: number): Promise<string> {
   const email = `agent${n}@bench.test`;
-  const response = await fetch(`${url}/api/v1/agents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Agent ${n}`, email, password: AGENT_PASSWORD, role: 'agent' }),
-  });
-  if (response.status !== 201) throw new Error(`creating agent ${n}: ${response.status} ${await response.text()}`);
+  await createAgent(url, adminToken, { name: `Agent ${n}`, email, password: AGENT_PASSWORD, role: 'agent' });
   return email;
 }
 
@@ -117,7 +113,7 @@ export async function startToonbank(
       socketSeen: new Map(),
     };
     // One more agent, in Node: when does the event the list renders from leave the relay's socket?
-    const observerEmail = await createAgent(url, adminToken, pages + 1);
+    const observerEmail = await addAgent(url, adminToken, pages + 1);
     const socket = connectRelay(url, (await login(url, observerEmail, AGENT_PASSWORD)).token);
     observer = socket;
     socket.on('message:new', ({ conversation }) => {
@@ -129,7 +125,7 @@ export async function startToonbank(
       socket.once('connect_error', reject);
     });
     for (let n = 1; n <= pages; n++) {
-      const email = await createAgent(url, adminToken, n);
+      const email = await addAgent(url, adminToken, n);
       const { context, page } = await newPage(browser);
       contexts.push(context);
       await signIn(page, url, email, customers);
