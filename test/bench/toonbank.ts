@@ -45,10 +45,19 @@ async function addAgent(url: string, adminToken: string, n: number): Promise<str
 /** A conversation row: a button whose accessible name contains the customer's name. */
 const rowOf = (page: Page, customer: Customer) => page.getByRole('button', { name: customer.name }).first();
 
-async function signIn(page: Page, url: string, email: string, customers: Customer[]): Promise<void> {
+/**
+ * Signs in through the renderer at `url` and waits until the rows of `customers` (who must be on
+ * the first screen) are listed; marks the list they are in with INBOX_LIST_SCOPE.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  account: { email: string; password: string },
+  customers: Customer[],
+): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(AGENT_PASSWORD);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The inbox has synced when every customer's conversation is in the list.
   for (const customer of customers) await rowOf(page, customer).waitFor({ timeout: 30_000 });
@@ -128,7 +137,7 @@ export async function startToonbank(
       const email = await addAgent(url, adminToken, n);
       const { context, page } = await newPage(browser);
       contexts.push(context);
-      await signIn(page, url, email, customers);
+      await signIn(page, url, { email, password: AGENT_PASSWORD }, customers);
       system.pages.push(page);
     }
     return { system, url, dataDir, stop };
