@@ -43,7 +43,7 @@ export function verdictOf(f: FanoutResult): Verdict {
     ? ''
     : ` (messages never rendered: Toonbank ${f.toonbank.missing}, baseline ${f.baseline.missing})`;
   return {
-    target: `toonbank.perPage.p99 <= ${TARGET_RATIO} * baseline.perPage.p99, nothing missing`,
+    target: `Toonbank fan-out p99 ≤ ${TARGET_RATIO}× bare Socket.IO p99, nothing missing`,
     pass,
     ratio: r,
     line: `Target: Toonbank fan-out p99 ≤ ${TARGET_RATIO}× baseline p99 → ${ms(tb)} ms vs ${TARGET_RATIO} × ${ms(base)} ms = ${ms(TARGET_RATIO * base)} ms (ratio ${r.toFixed(2)}×): ${pass ? 'PASS' : 'FAIL'}${why}`,
