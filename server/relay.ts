@@ -59,6 +59,8 @@ export interface Relay {
   idle(): Promise<void>;
   /** Waits for background sends, then writes the journal into the data files (tests, benchmark). */
   flush(): Promise<void>;
+  /** What the store holds in memory and how its journal groups commits (tests, benchmark). */
+  stats(): ReturnType<ConversationStore['stats']>;
   close(): Promise<void>;
 }
 
@@ -190,6 +192,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     url: () => baseUrl,
     idle: () => delivery.idle(),
+    stats: () => store.stats(),
     async flush() {
       await delivery.idle();
       await store.checkpoint();

@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult, ErrorCode } from '../../shared/protocol/result.js';
+import { commandClient, eventListener } from '../../shared/client/commands.js';
 import {
+  phoneCommands,
+  phoneEvents,
   SANDBOX_NAMESPACE,
   type Customer,
   type CustomerMessageInput,
@@ -12,47 +14,20 @@ import {
 
 /*
  * The phone page's only link: the sandbox's Socket.IO namespace on the same origin. The page
- * fetches nothing from the relay itself; it is the customer's side of WhatsApp.
+ * fetches nothing from the relay itself; it is the customer's side of WhatsApp. Commands and
+ * events go through the same typed client as the relay's (shared/client/commands.ts): acks within
+ * a time limit, every answer and event parsed by its schema.
  */
 
 export type PhoneSocket = Socket<PhoneServerToClientEvents, PhoneClientToServerEvents>;
 
+/** A send waits for the relay to answer the webhook, which may take a retry or two. */
 const COMMAND_TIMEOUT_MS = 15_000;
 
-export class PhoneCommandError extends Error {
-  constructor(
-    readonly code: ErrorCode | 'TIMEOUT',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PhoneCommandError';
-  }
-}
+const command = commandClient(phoneCommands, COMMAND_TIMEOUT_MS);
 
-type CommandName = keyof PhoneClientToServerEvents;
-type CommandArgs<E extends CommandName> =
-  Parameters<PhoneClientToServerEvents[E]> extends [...infer A, unknown] ? A : never;
-type CommandData<E extends CommandName> =
-  Parameters<PhoneClientToServerEvents[E]> extends [...unknown[], (result: AckResult<infer T>) => void] ? T : never;
-
-/** Sends a command and waits for its ack; a sandbox that does not answer in time is an error too. */
-async function command<E extends CommandName>(
-  socket: PhoneSocket,
-  event: E,
-  ...args: CommandArgs<E>
-): Promise<CommandData<E>> {
-  let result: AckResult<CommandData<E>>;
-  try {
-    // Socket.IO's typed emitWithAck cannot follow a generic event name; the ack shape is ours.
-    const timed = socket.timeout(COMMAND_TIMEOUT_MS);
-    const emit = timed.emitWithAck.bind(timed) as (ev: E, ...a: unknown[]) => Promise<AckResult<CommandData<E>>>;
-    result = await emit(event, ...args);
-  } catch {
-    throw new PhoneCommandError('TIMEOUT', 'The sandbox did not answer');
-  }
-  if (!result.ok) throw new PhoneCommandError(result.code, result.message);
-  return result.data;
-}
+/** Listens to a phone event; a payload this page cannot read is dropped (the next open resyncs). */
+export const listen = eventListener(phoneEvents);
 
 export class PhoneClient {
   readonly socket: PhoneSocket = io(SANDBOX_NAMESPACE, { reconnectionDelayMax: 3000 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Customer, CustomerMessageInput, PhoneMessage } from '../../shared/protocol/sandbox.js';
-import type { PhoneClient } from './phone-client';
+import { listen, type PhoneClient } from './phone-client';
 
 export interface ThreadState {
   messages: PhoneMessage[];
@@ -58,16 +58,16 @@ export function useThread(client: PhoneClient, customer: Customer): ThreadState 
     const onDisconnect = () => setConnected(false);
     const onVisibility = () => void client.visibility(visible()).catch(() => undefined);
 
-    socket.on('message:upsert', onMessage);
-    socket.on('shop:typing', onTyping);
+    const stopMessages = listen(socket, 'message:upsert', onMessage);
+    const stopTyping = listen(socket, 'shop:typing', onTyping);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     document.addEventListener('visibilitychange', onVisibility);
     if (socket.connected) void open();
     return () => {
       active = false;
-      socket.off('message:upsert', onMessage);
-      socket.off('shop:typing', onTyping);
+      stopMessages();
+      stopTyping();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       document.removeEventListener('visibilitychange', onVisibility);

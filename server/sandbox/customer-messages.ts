@@ -1,7 +1,7 @@
 import type { CustomerMessageInput, PhoneDetail, PhoneMessage } from '../../shared/protocol/sandbox.js';
+import { AppError } from '../kit/app-error.js';
 import { newWamid } from './ids.js';
 import type { MediaStore } from './media.js';
-import { SandboxError } from './sandbox-error.js';
 import type { Thread } from './threads.js';
 import { unixSeconds, type WireInboundMessage } from './webhook-payloads.js';
 
@@ -25,7 +25,7 @@ export interface BuiltCustomerMessage {
 
 function findMessage(thread: Thread, id: string): PhoneMessage {
   const message = thread.messages.find((m) => m.id === id);
-  if (!message) throw new SandboxError('NOT_FOUND', `No message ${id} in this chat`);
+  if (!message) throw new AppError('NOT_FOUND', `No message ${id} in this chat`);
   return message;
 }
 
@@ -63,7 +63,7 @@ export function buildCustomerMessage(
     }
     case 'image': {
       const media = context.media.issueFor(input.image.mediaId);
-      if (!media) throw new SandboxError('NOT_FOUND', `No sample photo with media id ${input.image.mediaId ?? ''}`);
+      if (!media) throw new AppError('NOT_FOUND', `No sample photo with media id ${input.image.mediaId ?? ''}`);
       const caption = input.image.caption?.trim() ? input.image.caption : undefined;
       return {
         phone: phone(caption ?? '', { kind: 'media', mediaType: 'image', mediaId: media.id, mimeType: media.mimeType }),
@@ -83,7 +83,7 @@ export function buildCustomerMessage(
     }
     case 'reaction': {
       const target = findMessage(thread, input.reaction.messageId);
-      if (target.from !== 'shop') throw new SandboxError('BAD_REQUEST', 'A customer reacts to messages of the shop');
+      if (target.from !== 'shop') throw new AppError('BAD_REQUEST', 'A customer reacts to messages of the shop');
       const emoji = input.reaction.emoji;
       return {
         phone: phone(emoji ?? '', { kind: 'reaction', targetId: target.id, emoji }),
@@ -100,7 +100,7 @@ export function buildCustomerMessage(
             : [];
       const option = options.find((o) => o.id === input.reply.optionId);
       if (!option)
-        throw new SandboxError('BAD_REQUEST', `Message ${target.id} has no reply option ${input.reply.optionId}`);
+        throw new AppError('BAD_REQUEST', `Message ${target.id} has no reply option ${input.reply.optionId}`);
       const replyType = target.detail?.kind === 'list' ? 'list_reply' : 'button_reply';
       const interactive: WireInboundMessage['interactive'] =
         replyType === 'list_reply'

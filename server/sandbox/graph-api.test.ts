@@ -1,20 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhoneMessage, SendAsCustomerResponse, ThreadResponse } from '../../shared/protocol/sandbox.js';
 import {
-  DISPLAY_NUMBER,
-  PHONE_NUMBER_ID,
-  TEST_SECRET,
   TEST_TOKEN,
   anyNumber,
   anyString,
   customerWrites,
-  matching,
+  expectedWebhook,
   isStatus,
-  signatureOf,
-  startHarness,
+  matching,
+  startSandboxHarness,
   valueOf,
-  type Harness,
-} from './test-harness.js';
+  type SandboxHarness,
+} from '../../test/helpers/sandbox-harness.js';
+import { TEST_APP_SECRET } from '../../test/helpers/webhooks.js';
+import { signPayload } from '../whatsapp/signature.js';
 
 const CUSTOMER = '32470123456';
 const text = (body: string, to = `+${CUSTOMER}`) => ({
@@ -36,9 +35,9 @@ interface GraphErrorResponse {
 }
 const errorOf = (body: unknown) => (body as GraphErrorResponse).error;
 
-let harness: Harness;
+let harness: SandboxHarness;
 beforeEach(async () => {
-  harness = await startHarness();
+  harness = await startSandboxHarness();
 });
 afterEach(async () => {
   await harness.close();
@@ -183,33 +182,20 @@ describe('fake Graph API: status webhooks', () => {
     const wamid = (body as { messages: { id: string }[] }).messages[0]?.id ?? '';
 
     const sent = await harness.webhook(isStatus(wamid, 'sent'));
-    expect(sent.signature).toBe(signatureOf(TEST_SECRET, sent.raw));
-    expect(sent.payload).toEqual({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: matching(/^\d+$/),
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: PHONE_NUMBER_ID },
-                statuses: [
-                  {
-                    id: wamid,
-                    status: 'sent',
-                    timestamp: String(harness.clock.now / 1000),
-                    recipient_id: CUSTOMER,
-                    biz_opaque_callback_data: 'reply-1',
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    expect(sent.signature).toBe(signPayload(TEST_APP_SECRET, sent.raw));
+    expect(sent.payload).toEqual(
+      expectedWebhook({
+        statuses: [
+          {
+            id: wamid,
+            status: 'sent',
+            timestamp: String(harness.clock.now / 1000),
+            recipient_id: CUSTOMER,
+            biz_opaque_callback_data: 'reply-1',
+          },
+        ],
+      }),
+    );
 
     // The phone page opens (delivered) and shows the chat (read).
     const phone = await harness.phone();

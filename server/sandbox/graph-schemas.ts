@@ -314,6 +314,10 @@ function interactivePresentation(message: Parsed<'interactive'>): { text: string
   const footer = message.footer?.text;
   const header = 'header' in message ? message.header?.text : undefined;
   const frame = { ...(header === undefined ? {} : { header }), ...(footer === undefined ? {} : { footer }) };
+  const products = (catalogId: string, sections: { title?: string; retailerIds: string[] }[]) => ({
+    text: body,
+    detail: { kind: 'products' as const, ...frame, catalogId, sections },
+  });
   switch (message.type) {
     case 'button':
       return {
@@ -336,28 +340,15 @@ function interactivePresentation(message: Parsed<'interactive'>): { text: string
         },
       };
     case 'product':
-      return {
-        text: body,
-        detail: {
-          kind: 'products',
-          ...frame,
-          catalogId: message.action.catalog_id,
-          sections: [{ retailerIds: [message.action.product_retailer_id] }],
-        },
-      };
+      return products(message.action.catalog_id, [{ retailerIds: [message.action.product_retailer_id] }]);
     case 'product_list':
-      return {
-        text: body,
-        detail: {
-          kind: 'products',
-          ...frame,
-          catalogId: message.action.catalog_id,
-          sections: message.action.sections.map((s) => ({
-            title: s.title,
-            retailerIds: s.product_items.map((item) => item.product_retailer_id),
-          })),
-        },
-      };
+      return products(
+        message.action.catalog_id,
+        message.action.sections.map((s) => ({
+          title: s.title,
+          retailerIds: s.product_items.map((item) => item.product_retailer_id),
+        })),
+      );
     case 'catalog_message': {
       const thumbnail = message.action.parameters?.thumbnail_product_retailer_id;
       return {

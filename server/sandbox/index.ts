@@ -71,7 +71,7 @@ export function registerSandboxWith(
   );
   void app.register(
     async (scope) => {
-      registerPhoneRoutes(scope, { sandbox, media, faults, logger });
+      registerPhoneRoutes(scope, { sandbox, media, faults });
     },
     { prefix: SANDBOX_API_PREFIX },
   );

@@ -1,25 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhoneMessage } from '../../shared/protocol/sandbox.js';
 import {
-  DISPLAY_NUMBER,
-  PHONE_NUMBER_ID,
-  TEST_SECRET,
   anyString,
   containing,
   customerWrites,
-  matching,
+  expectedWebhook,
   isMessage,
-  signatureOf,
-  startHarness,
+  matching,
+  startSandboxHarness,
   valueOf,
-  type Harness,
-} from './test-harness.js';
+  type SandboxHarness,
+} from '../../test/helpers/sandbox-harness.js';
+import { TEST_APP_SECRET, TEST_BUSINESS } from '../../test/helpers/webhooks.js';
+import { signPayload } from '../whatsapp/signature.js';
 
 const CUSTOMER = '31612345678';
 
-let harness: Harness;
+let harness: SandboxHarness;
 beforeEach(async () => {
-  harness = await startHarness();
+  harness = await startSandboxHarness();
 });
 afterEach(async () => {
   await harness.close();
@@ -51,35 +50,22 @@ describe('customer messages become signed webhooks', () => {
     const { status, body } = await send({ name: 'Sanne de Vries', text: 'Hoi! Hebben jullie dit in maat 38? 👟' });
     expect(status).toBe(200);
     const webhook = await harness.webhook(isMessage(String(body.waMessageId)));
-    expect(webhook.signature).toBe(signatureOf(TEST_SECRET, webhook.raw));
+    expect(webhook.signature).toBe(signPayload(TEST_APP_SECRET, webhook.raw));
     expect(webhook.raw).toContain('\\ud83d\\udc5f'); // escaped like Meta's
-    expect(webhook.payload).toEqual({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: matching(/^\d+$/),
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: PHONE_NUMBER_ID },
-                contacts: [{ profile: { name: 'Sanne de Vries' }, wa_id: CUSTOMER }],
-                messages: [
-                  {
-                    from: CUSTOMER,
-                    id: body.waMessageId,
-                    timestamp: String(harness.clock.now / 1000),
-                    type: 'text',
-                    text: { body: 'Hoi! Hebben jullie dit in maat 38? 👟' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    expect(webhook.payload).toEqual(
+      expectedWebhook({
+        contacts: [{ profile: { name: 'Sanne de Vries' }, wa_id: CUSTOMER }],
+        messages: [
+          {
+            from: CUSTOMER,
+            id: body.waMessageId,
+            timestamp: String(harness.clock.now / 1000),
+            type: 'text',
+            text: { body: 'Hoi! Hebben jullie dit in maat 38? 👟' },
+          },
+        ],
+      }),
+    );
     expect(await thread()).toMatchObject([{ id: body.waMessageId, from: 'customer', status: 'sent' }]);
   });
 
@@ -129,7 +115,7 @@ describe('customer messages become signed webhooks', () => {
     });
     expect(await wire(reply.body.waMessageId)).toMatchObject({
       type: 'interactive',
-      context: { from: DISPLAY_NUMBER, id: buttons },
+      context: { from: TEST_BUSINESS.displayPhoneNumber, id: buttons },
       interactive: { type: 'button_reply', button_reply: { id: 'pickup', title: 'Afhalen' } },
     });
     expect(await wire(order.body.waMessageId)).toMatchObject({
@@ -148,6 +134,37 @@ describe('customer messages become signed webhooks', () => {
     expect(blank.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
     expect((await send({ type: 'reaction', reaction: { messageId: 'wamid.none', emoji: '👍' } })).status).toBe(404);
     expect((await send({ type: 'image', image: { mediaId: '42' } })).status).toBe(404);
+    expect(harness.received).toHaveLength(0);
+  });
+
+  it("answers what the framework refuses, and unknown paths, in the relay's error shape", async () => {
+    const post = (body: string, type: string) =>
+      fetch(`${harness.baseUrl}/sandbox/api/customers/${CUSTOMER}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+    const malformed = await post('{"text": ', 'application/json');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON' },
+    });
+    const notJson = await post('text=hi', 'application/x-www-form-urlencoded');
+    expect(notJson.status).toBe(415);
+    expect(await notJson.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    // (A GET of an unknown path falls to the page's `/sandbox/*` and so to the app's own not-found.)
+    const unknown = await fetch(`${harness.baseUrl}/sandbox/api/nothing-here`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No route POST /sandbox/api/nothing-here' },
+    });
+    const fault = await fetch(`${harness.baseUrl}/sandbox/api/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: -1 }),
+    });
+    expect(fault.status).toBe(400);
+    expect(await fault.json()).toMatchObject({ error: { code: 'BAD_REQUEST', issues: [matching(/^code: /)] } });
     expect(harness.received).toHaveLength(0);
   });
 });
@@ -191,10 +208,13 @@ describe('the phone page protocol', () => {
   it('sends as the open customer, refuses to send before a chat is open, and lists the customers', async () => {
     const phone = await harness.phone();
     const early = await phone.emitWithAck('phone:send', { type: 'text', text: 'Hi' });
-    expect(early).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(early).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: 'Open a chat first (phone:open)' });
+    // Each payload is parsed by its command's schema before any handler runs.
+    const badOpen = await phone.emitWithAck('phone:open', { waId: 'not a number', name: '' });
+    expect(badOpen).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: containing('phone:open payload') });
     const info = await phone.emitWithAck('sandbox:info');
     expect(info.ok && info.data.samples.length).toBeGreaterThan(3);
-    expect(info.ok && info.data.displayPhoneNumber).toBe(DISPLAY_NUMBER);
+    expect(info.ok && info.data.displayPhoneNumber).toBe(TEST_BUSINESS.displayPhoneNumber);
 
     await phone.emitWithAck('phone:open', { waId: '32478901234', name: 'Camille Dubois' });
     const sent = await phone.emitWithAck('phone:send', { type: 'text', text: 'Bonjour !' });

@@ -1,20 +1,18 @@
 import type { Logger } from 'pino';
-import type { Namespace, Server } from 'socket.io';
-import type { z } from 'zod';
-import type { AckResult } from '../../shared/protocol/result.js';
+import type { Namespace, Server, Socket } from 'socket.io';
 import {
-  CustomerMessageInputSchema,
-  OpenPhoneCommandSchema,
+  phoneCommands,
   SANDBOX_NAMESPACE,
-  VisibilityCommandSchema,
   type PhoneClientToServerEvents,
+  type PhoneCommands,
   type PhoneServerToClientEvents,
   type PhoneSocketData,
 } from '../../shared/protocol/sandbox.js';
+import { AppError } from '../kit/app-error.js';
+import { serveCommands, type CommandHandlers } from '../kit/socket-commands.js';
 import type { MediaStore } from './media.js';
 import { SAMPLE_CUSTOMERS } from './samples.js';
 import type { PhoneLink, Sandbox } from './sandbox.js';
-import { SandboxError } from './sandbox-error.js';
 
 /*
  * The phone pages' live link: Socket.IO namespace `/sandbox`, one room per customer number.
@@ -28,6 +26,7 @@ type PhoneNamespace = Namespace<
   Record<string, never>,
   PhoneSocketData
 >;
+type PhoneSocket = Socket<PhoneClientToServerEvents, PhoneServerToClientEvents, Record<string, never>, PhoneSocketData>;
 
 export interface PhoneSocketOptions {
   sandbox: Sandbox;
@@ -38,95 +37,61 @@ export interface PhoneSocketOptions {
 
 const room = (waId: string): string => `customer:${waId}`;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new SandboxError(
-    'BAD_REQUEST',
-    issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'Invalid command',
-  );
+function openWaId(socket: PhoneSocket): string {
+  if (socket.data.waId === null) throw new AppError('BAD_REQUEST', 'Open a chat first (phone:open)');
+  return socket.data.waId;
+}
+
+/** Every phone command, served behind its schema (shared/protocol/sandbox.ts); the socket is the context. */
+function phoneHandlers(options: PhoneSocketOptions): CommandHandlers<PhoneCommands, PhoneSocket> {
+  const { sandbox, media } = options;
+  return {
+    'sandbox:info': () => ({
+      displayPhoneNumber: options.displayPhoneNumber,
+      samples: [...SAMPLE_CUSTOMERS],
+      recent: sandbox.customers(),
+      photos: media.samples().map((m) => ({ mediaId: m.id, label: m.label, url: `/sandbox/api/media/${m.id}` })),
+    }),
+    'phone:open': async (customer, socket) => {
+      // State and rooms change before any await, so quick open/close/open sequences stay in order.
+      const previous = socket.data.waId;
+      socket.data.waId = customer.waId;
+      socket.data.visible = false;
+      const left = previous !== null && previous !== customer.waId ? socket.leave(room(previous)) : undefined;
+      const joined = socket.join(room(customer.waId));
+      const messages = sandbox.openPhone(customer);
+      await Promise.all([left, joined]);
+      return { customer, messages };
+    },
+    'phone:close': async (_payload, socket) => {
+      const previous = socket.data.waId;
+      socket.data.waId = null;
+      socket.data.visible = false;
+      if (previous !== null) await socket.leave(room(previous));
+      return null;
+    },
+    'phone:visibility': ({ visible }, socket) => {
+      socket.data.visible = visible;
+      if (visible && socket.data.waId !== null) sandbox.phoneSeen(socket.data.waId);
+      return null;
+    },
+    'phone:send': async (input, socket) => {
+      const waId = openWaId(socket);
+      const customer = sandbox.thread(waId)?.customer ?? { waId, name: `+${waId}` };
+      const { message } = await sandbox.sendAsCustomer(customer, input);
+      return { message };
+    },
+  };
 }
 
 export function attachPhoneNamespace(io: Server, options: PhoneSocketOptions): PhoneLink {
-  const { sandbox, media, logger } = options;
   const phones = io.of(SANDBOX_NAMESPACE) as unknown as PhoneNamespace;
-
-  /** Answers a command through its ack: a result, or a refusal with a code (never a stack trace). */
-  async function answer<T>(ack: unknown, work: () => T | Promise<T>): Promise<void> {
-    const reply = typeof ack === 'function' ? (ack as (result: AckResult<T>) => void) : () => undefined;
-    try {
-      reply({ ok: true, data: await work() });
-    } catch (error) {
-      if (error instanceof SandboxError) {
-        reply({ ok: false, code: error.code, message: error.message });
-        return;
-      }
-      logger.error({ err: error }, 'phone command failed');
-      reply({ ok: false, code: 'INTERNAL', message: 'The sandbox failed' });
-    }
-  }
+  const handlers = phoneHandlers(options);
 
   phones.on('connection', (socket) => {
     socket.data.waId = null;
     socket.data.visible = false;
-
-    const openWaId = (): string => {
-      if (socket.data.waId === null) throw new SandboxError('BAD_REQUEST', 'Open a chat first (phone:open)');
-      return socket.data.waId;
-    };
-
-    socket.on('sandbox:info', (ack) => {
-      void answer(ack, () => ({
-        displayPhoneNumber: options.displayPhoneNumber,
-        samples: [...SAMPLE_CUSTOMERS],
-        recent: sandbox.customers(),
-        photos: media.samples().map((m) => ({ mediaId: m.id, label: m.label, url: `/sandbox/api/media/${m.id}` })),
-      }));
-    });
-
-    socket.on('phone:open', (command, ack) => {
-      void answer(ack, async () => {
-        const customer = parse(OpenPhoneCommandSchema, command);
-        // State and rooms change before any await, so quick open/close/open sequences stay in order.
-        const previous = socket.data.waId;
-        socket.data.waId = customer.waId;
-        socket.data.visible = false;
-        const left = previous !== null && previous !== customer.waId ? socket.leave(room(previous)) : undefined;
-        const joined = socket.join(room(customer.waId));
-        const messages = sandbox.openPhone(customer);
-        await Promise.all([left, joined]);
-        return { customer, messages };
-      });
-    });
-
-    socket.on('phone:close', (ack) => {
-      void answer(ack, async () => {
-        const previous = socket.data.waId;
-        socket.data.waId = null;
-        socket.data.visible = false;
-        if (previous !== null) await socket.leave(room(previous));
-        return null;
-      });
-    });
-
-    socket.on('phone:visibility', (command, ack) => {
-      void answer(ack, () => {
-        socket.data.visible = parse(VisibilityCommandSchema, command).visible;
-        if (socket.data.visible && socket.data.waId !== null) sandbox.phoneSeen(socket.data.waId);
-        return null;
-      });
-    });
-
-    socket.on('phone:send', (command, ack) => {
-      void answer(ack, async () => {
-        const waId = openWaId();
-        const input = parse(CustomerMessageInputSchema, command);
-        const customer = sandbox.thread(waId)?.customer ?? { waId, name: `+${waId}` };
-        const { message } = await sandbox.sendAsCustomer(customer, input);
-        return { message };
-      });
-    });
+    serveCommands(socket, phoneCommands, handlers, socket, options.logger);
   });
 
   const socketsIn = (waId: string) =>

@@ -1,6 +1,8 @@
 /*
  * The Cloud API webhook envelope (reference §1.2–1.4), built exactly as Meta sends it:
  * object → entry[{id: WABA id, changes[{field:'messages', value}]}], ids and timestamps as strings.
+ * The one builder of it: the sandbox sends these, and the tests and the benchmark post them too
+ * (with message objects of their own making, hence the generic message and status types).
  */
 
 export interface BusinessNumber {
@@ -9,12 +11,16 @@ export interface BusinessNumber {
   phoneNumberId: string;
 }
 
-/** An inbound message object (`value.messages[]`): common keys plus one object named after `type`. */
-export interface WireInboundMessage {
+/** What every inbound message object (`value.messages[]`) has; the object named after `type` comes beside it. */
+export interface WireMessageBase {
   from: string;
   id: string;
   timestamp: string;
   type: string;
+}
+
+/** The inbound messages the sandbox sends: the common keys plus one object named after `type`. */
+export interface WireInboundMessage extends WireMessageBase {
   context?: { from: string; id: string };
   text?: { body: string };
   image?: { caption?: string; mime_type: string; sha256: string; id: string };
@@ -38,33 +44,44 @@ export interface WireStatusError {
   href: string;
 }
 
-export interface WireStatus {
+/** What every status object (`value.statuses[]`) has. */
+export interface WireStatusBase {
   id: string;
-  status: 'sent' | 'delivered' | 'read' | 'failed';
+  status: string;
   timestamp: string;
   recipient_id: string;
+}
+
+export interface WireStatus extends WireStatusBase {
+  status: 'sent' | 'delivered' | 'read' | 'failed';
   biz_opaque_callback_data?: string;
   pricing?: { billable: boolean; pricing_model: 'PMP'; type: string; category: string };
   errors?: WireStatusError[];
 }
 
-export interface WebhookValue {
+export interface WireContact {
+  profile: { name: string };
+  wa_id: string;
+}
+
+export interface WebhookValue<M extends WireMessageBase = WireInboundMessage, S extends WireStatusBase = WireStatus> {
   messaging_product: 'whatsapp';
   metadata: { display_phone_number: string; phone_number_id: string };
-  contacts?: { profile: { name: string }; wa_id: string }[];
-  messages?: WireInboundMessage[];
-  statuses?: WireStatus[];
+  contacts?: WireContact[];
+  messages?: M[];
+  statuses?: S[];
 }
 
-export interface WebhookPayload {
+export interface WebhookPayload<M extends WireMessageBase = WireInboundMessage, S extends WireStatusBase = WireStatus> {
   object: 'whatsapp_business_account';
-  entry: { id: string; changes: { field: 'messages'; value: WebhookValue }[] }[];
+  entry: { id: string; changes: { field: 'messages'; value: WebhookValue<M, S> }[] }[];
 }
 
-function envelope(
+/** The envelope around one `messages` change value, addressed to the business. */
+export function envelope<M extends WireMessageBase, S extends WireStatusBase>(
   business: BusinessNumber,
-  value: Omit<WebhookValue, 'messaging_product' | 'metadata'>,
-): WebhookPayload {
+  value: Omit<WebhookValue<M, S>, 'messaging_product' | 'metadata'>,
+): WebhookPayload<M, S> {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -85,11 +102,12 @@ function envelope(
   };
 }
 
-export function messageWebhook(
+/** One customer's message: Meta sends one per webhook, with the customer's profile beside it. */
+export function messageWebhook<M extends WireMessageBase = WireInboundMessage>(
   business: BusinessNumber,
   contact: { name: string; waId: string },
-  message: WireInboundMessage,
-): WebhookPayload {
+  message: M,
+): WebhookPayload<M> {
   return envelope(business, {
     contacts: [{ profile: { name: contact.name }, wa_id: contact.waId }],
     messages: [message],
@@ -97,7 +115,10 @@ export function messageWebhook(
 }
 
 /** One status per webhook: Meta never combines statuses of different messages. */
-export function statusWebhook(business: BusinessNumber, status: WireStatus): WebhookPayload {
+export function statusWebhook<S extends WireStatusBase = WireStatus>(
+  business: BusinessNumber,
+  status: S,
+): WebhookPayload<WireInboundMessage, S> {
   return envelope(business, { statuses: [status] });
 }
 

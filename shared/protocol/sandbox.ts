@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WaIdSchema } from '../phone.js';
-import type { Ack } from './result.js';
 import { MAX_TEXT_LENGTH } from './messages.js';
+import type { CommandListeners, CommandSpecs, EventListeners, EventSchemas } from './spec.js';
 
 /*
  * The sandbox customer phone's protocol: the phone page <-> the sandbox (Socket.IO namespace
@@ -109,67 +109,70 @@ export type Customer = z.infer<typeof CustomerSchema>;
 
 const nonBlank = (text: string): boolean => text.trim().length > 0;
 
-/** Everything a customer can send. A body without `type` is a text message. */
+/** Everything a customer can send, one variant per `type`. */
+export const CustomerMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('text'),
+    text: z.string().max(MAX_TEXT_LENGTH).refine(nonBlank, 'a message needs some text'),
+    /** Quote a message of the thread. */
+    contextId: z.string().min(1).optional(),
+  }),
+  z.object({
+    type: z.literal('image'),
+    image: z.object({
+      /** A sample photo's media id (see `sandbox:info`); a placeholder id is made up when absent. */
+      mediaId: z
+        .string()
+        .regex(/^\d{1,20}$/, 'a media id is digits')
+        .optional(),
+      caption: z.string().max(1024).optional(),
+    }),
+  }),
+  z.object({
+    type: z.literal('location'),
+    location: z.object({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+      name: z.string().max(200).optional(),
+      address: z.string().max(500).optional(),
+    }),
+  }),
+  z.object({
+    type: z.literal('reaction'),
+    /** `emoji: null` removes the reaction. */
+    reaction: z.object({ messageId: z.string().min(1), emoji: z.string().min(1).max(16).nullable() }),
+  }),
+  z.object({
+    type: z.literal('interactive'),
+    /** Taps the option `optionId` of the shop's interactive message `messageId`. */
+    reply: z.object({ messageId: z.string().min(1), optionId: z.string().min(1) }),
+  }),
+  z.object({
+    type: z.literal('order'),
+    order: z.object({
+      catalogId: z.string().min(1),
+      text: z.string().max(1024).optional(),
+      items: z
+        .array(
+          z.object({
+            productRetailerId: z.string().min(1).max(100),
+            quantity: z.number().int().positive(),
+            itemPrice: z.number().nonnegative(),
+            currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code'),
+          }),
+        )
+        .min(1)
+        .max(100),
+    }),
+  }),
+]);
+export type CustomerMessageInput = z.infer<typeof CustomerMessageSchema>;
+
+/** The REST API's body: as `CustomerMessageSchema`, and a body without `type` is a text message. */
 export const CustomerMessageInputSchema = z.preprocess(
   (value) => (typeof value === 'object' && value !== null && !('type' in value) ? { ...value, type: 'text' } : value),
-  z.discriminatedUnion('type', [
-    z.object({
-      type: z.literal('text'),
-      text: z.string().max(MAX_TEXT_LENGTH).refine(nonBlank, 'a message needs some text'),
-      /** Quote a message of the thread. */
-      contextId: z.string().min(1).optional(),
-    }),
-    z.object({
-      type: z.literal('image'),
-      image: z.object({
-        /** A sample photo's media id (see `sandbox:info`); a placeholder id is made up when absent. */
-        mediaId: z
-          .string()
-          .regex(/^\d{1,20}$/, 'a media id is digits')
-          .optional(),
-        caption: z.string().max(1024).optional(),
-      }),
-    }),
-    z.object({
-      type: z.literal('location'),
-      location: z.object({
-        latitude: z.number().min(-90).max(90),
-        longitude: z.number().min(-180).max(180),
-        name: z.string().max(200).optional(),
-        address: z.string().max(500).optional(),
-      }),
-    }),
-    z.object({
-      type: z.literal('reaction'),
-      /** `emoji: null` removes the reaction. */
-      reaction: z.object({ messageId: z.string().min(1), emoji: z.string().min(1).max(16).nullable() }),
-    }),
-    z.object({
-      type: z.literal('interactive'),
-      /** Taps the option `optionId` of the shop's interactive message `messageId`. */
-      reply: z.object({ messageId: z.string().min(1), optionId: z.string().min(1) }),
-    }),
-    z.object({
-      type: z.literal('order'),
-      order: z.object({
-        catalogId: z.string().min(1),
-        text: z.string().max(1024).optional(),
-        items: z
-          .array(
-            z.object({
-              productRetailerId: z.string().min(1).max(100),
-              quantity: z.number().int().positive(),
-              itemPrice: z.number().nonnegative(),
-              currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code'),
-            }),
-          )
-          .min(1)
-          .max(100),
-      }),
-    }),
-  ]),
+  CustomerMessageSchema,
 );
-export type CustomerMessageInput = z.infer<typeof CustomerMessageInputSchema>;
 
 /* ---------- REST: /sandbox/api (tests, benchmark) ---------- */
 
@@ -201,35 +204,44 @@ export type FaultRequest = z.infer<typeof FaultRequestSchema>;
 export const SamplePhotoSchema = z.object({ mediaId: z.string(), label: z.string(), url: z.string() });
 export type SamplePhoto = z.infer<typeof SamplePhotoSchema>;
 
-export interface SandboxInfo {
+export const SandboxInfoSchema = z.object({
   /** The shop's WhatsApp number (digits), shown in the phone's chat header. */
-  displayPhoneNumber: string;
-  samples: Customer[];
+  displayPhoneNumber: z.string(),
+  samples: z.array(CustomerSchema),
   /** Customers who already have a thread since the relay started. */
-  recent: Customer[];
-  photos: SamplePhoto[];
-}
+  recent: z.array(CustomerSchema),
+  photos: z.array(SamplePhotoSchema),
+});
+export type SandboxInfo = z.infer<typeof SandboxInfoSchema>;
 
-export const OpenPhoneCommandSchema = CustomerSchema;
+export const OpenPhoneResponseSchema = z.object({ customer: CustomerSchema, messages: z.array(PhoneMessageSchema) });
 export const VisibilityCommandSchema = z.object({ visible: z.boolean() });
+export const PhoneSendResponseSchema = z.object({ message: PhoneMessageSchema });
+export const ShopTypingEventSchema = z.object({ typing: z.boolean() });
 
-export interface PhoneClientToServerEvents {
-  'sandbox:info': (ack: Ack<SandboxInfo>) => void;
+/** What the phone page asks of the sandbox; every command answers through an ack (result.ts). */
+export const phoneCommands = {
+  'sandbox:info': { request: null, response: SandboxInfoSchema },
   /** Becomes this customer's phone: answers the thread; shop messages waiting for it are delivered. */
-  'phone:open': (command: Customer, ack: Ack<{ customer: Customer; messages: PhoneMessage[] }>) => void;
-  'phone:close': (ack: Ack<null>) => void;
+  'phone:open': { request: CustomerSchema, response: OpenPhoneResponseSchema },
+  'phone:close': { request: null, response: z.null() },
   /** The chat is on screen and the page visible: shop messages are read. */
-  'phone:visibility': (command: { visible: boolean }, ack: Ack<null>) => void;
+  'phone:visibility': { request: VisibilityCommandSchema, response: z.null() },
   /** Answers once the relay answered the webhook; a rejected message comes back `pending` with its error. */
-  'phone:send': (command: CustomerMessageInput, ack: Ack<{ message: PhoneMessage }>) => void;
-}
+  'phone:send': { request: CustomerMessageSchema, response: PhoneSendResponseSchema },
+} satisfies CommandSpecs;
 
-export interface PhoneServerToClientEvents {
+/** What the sandbox tells the phone page of the customer it plays. */
+export const phoneEvents = {
   /** A message of the open thread was added or changed (ticks, reactions, failures). */
-  'message:upsert': (message: PhoneMessage) => void;
+  'message:upsert': PhoneMessageSchema,
   /** The shop sent a typing indicator (`true`) or it ended. */
-  'shop:typing': (payload: { typing: boolean }) => void;
-}
+  'shop:typing': ShopTypingEventSchema,
+} satisfies EventSchemas;
+
+export type PhoneCommands = typeof phoneCommands;
+export type PhoneClientToServerEvents = CommandListeners<PhoneCommands>;
+export type PhoneServerToClientEvents = EventListeners<typeof phoneEvents>;
 
 export interface PhoneSocketData {
   waId: string | null;

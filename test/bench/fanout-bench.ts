@@ -132,24 +132,14 @@ export async function runFanoutBench(config: FanoutConfig, log: (line: string) =
       nextSeq += count;
     }
 
+    const resultFor = (system: FanoutSystem): SystemResult =>
+      resultOf(system.name, rounds.get(system) ?? [], cpu.get(system) ?? noCpu(), config.messages, config.pages);
     return {
       config,
       browser: `Chromium ${browser.version()}`,
       clockOffsetMs,
-      baseline: resultOf(
-        baseline.system.name,
-        rounds.get(baseline.system) ?? [],
-        cpu.get(baseline.system) ?? noCpu(),
-        config.messages,
-        config.pages,
-      ),
-      toonbank: resultOf(
-        toonbank.system.name,
-        rounds.get(toonbank.system) ?? [],
-        cpu.get(toonbank.system) ?? noCpu(),
-        config.messages,
-        config.pages,
-      ),
+      baseline: resultFor(baseline.system),
+      toonbank: resultFor(toonbank.system),
     };
   } finally {
     await baseline?.stop().catch(() => undefined);

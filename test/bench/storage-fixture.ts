@@ -12,10 +12,14 @@ import { DATA_FORMAT } from '../../server/storage/data-format.js';
  *   DATA_DIR/format.json                            the data format
  *   DATA_DIR/conversations/<id>/meta.json           summary, message count, outbox
  *   DATA_DIR/conversations/<id>/messages-NNNN.json  {messages:[…]}, CHUNK_SIZE per file
- * Same JSON.stringify as DurableJsonFile, every file fsynced, so the appends measured afterwards
- * do not share the disk with a backlog of dirty pages. ConversationStore.open then parses every
- * meta with its schema, and the first append parses the target's chunks: a format drift fails loudly.
+ * Same JSON.stringify as DurableJsonFile. `durable` (the default) fsyncs every file, so the appends
+ * measured afterwards do not share the disk with a backlog of dirty pages; shops that are only
+ * started and read (fixture-cache.ts) skip it. ConversationStore.open then parses every meta with its
+ * schema, and the first append parses the target's chunks: a format drift fails loudly.
  */
+
+/** Bump when what the fixture writes changes, so cached fixtures (fixture-cache.ts) are rebuilt. */
+export const FIXTURE_REVISION = 1;
 
 const T0 = Date.parse('2025-03-03T08:00:00.000Z');
 const AGENT_ID = '7d4c1f52-3a6e-4b8f-9b1c-2f0e8a9d6c31';
@@ -71,17 +75,18 @@ function makeMessage(conversationId: string, n: number, at: number, random: () =
   };
 }
 
-async function writeSynced(path: string, text: string): Promise<void> {
+async function writeFileOf(path: string, text: string, durable: boolean): Promise<void> {
   const handle = await open(path, 'w');
   try {
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-async function syncDir(path: string): Promise<void> {
+async function syncDir(path: string, durable: boolean): Promise<void> {
+  if (!durable) return;
   const handle = await open(path, 'r');
   try {
     await handle.sync();
@@ -95,12 +100,25 @@ export interface WrittenConversation {
   messageCount: number;
 }
 
+/** The customer of conversation `index`: the newest conversation has the highest index. */
+export const fixtureCustomer = (index: number): { waId: string; name: string } => ({
+  waId: `3247${String(1_000_000 + index).padStart(7, '0')}`,
+  name: `Customer ${index + 1}`,
+});
+
+export interface ShopOptions {
+  seed?: number;
+  /** fsync every file and folder (default true). */
+  durable?: boolean;
+}
+
 /** Writes one conversation of `count` messages; returns its id. */
 async function writeConversation(
   root: string,
   index: number,
   count: number,
   seed: number,
+  durable: boolean,
 ): Promise<WrittenConversation> {
   const random = prng(seed * 100_003 + index);
   const id = randomUUID();
@@ -113,12 +131,7 @@ async function writeConversation(
   const lastInbound = messages.findLast((m) => m.direction === 'in');
   const summary: ConversationSummary = {
     id,
-    contact: {
-      waId: `3247${String(1_000_000 + index).padStart(7, '0')}`,
-      userId: null,
-      username: null,
-      name: `Customer ${index + 1}`,
-    },
+    contact: { ...fixtureCustomer(index), userId: null, username: null },
     status: 'open',
     assigneeId: index % 3 === 0 ? null : AGENT_ID,
     createdAt: new Date(start).toISOString(),
@@ -143,15 +156,19 @@ async function writeConversation(
   const chunkCount = Math.ceil(count / CHUNK_SIZE);
   for (let c = 0; c < chunkCount; c++) {
     const chunk = { messages: messages.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE) };
-    await writeSynced(join(dir, `messages-${String(c).padStart(4, '0')}.json`), JSON.stringify(chunk));
+    await writeFileOf(join(dir, `messages-${String(c).padStart(4, '0')}.json`), JSON.stringify(chunk), durable);
   }
-  await writeSynced(join(dir, 'meta.json'), JSON.stringify(meta));
-  await syncDir(dir);
+  await writeFileOf(join(dir, 'meta.json'), JSON.stringify(meta), durable);
+  await syncDir(dir, durable);
   return { id, messageCount: count };
 }
 
 /** Writes `counts.length` conversations (counts[i] messages each) under dataDir, a few at a time. */
-export async function writeShop(dataDir: string, counts: readonly number[], seed = 42): Promise<WrittenConversation[]> {
+export async function writeShop(
+  dataDir: string,
+  counts: readonly number[],
+  { seed = 42, durable = true }: ShopOptions = {},
+): Promise<WrittenConversation[]> {
   const root = join(dataDir, 'conversations');
   await mkdir(root, { recursive: true });
   const written: WrittenConversation[] = new Array<WrittenConversation>(counts.length);
@@ -159,11 +176,11 @@ export async function writeShop(dataDir: string, counts: readonly number[], seed
   const worker = async (): Promise<void> => {
     while (next < counts.length) {
       const index = next++;
-      written[index] = await writeConversation(root, index, counts[index] ?? 0, seed);
+      written[index] = await writeConversation(root, index, counts[index] ?? 0, seed, durable);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  await syncDir(root);
-  await writeSynced(join(dataDir, 'format.json'), JSON.stringify({ version: DATA_FORMAT }));
+  await syncDir(root, durable);
+  await writeFileOf(join(dataDir, 'format.json'), JSON.stringify({ version: DATA_FORMAT }), durable);
   return written;
 }

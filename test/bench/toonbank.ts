@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import pino from 'pino';
-import { connectRelay, login, type RelaySocket } from '../../shared/client/relay-client.js';
+import { connectRelay, createAgent, login, type RelaySocket } from '../../shared/client/relay-client.js';
 import { createRelay, type Relay } from '../../server/relay.js';
 import { FakeGraph } from '../helpers/fake-graph.js';
 import { cloudTestConfig } from '../helpers/relay-harness.js';
@@ -35,24 +35,29 @@ export interface Toonbank {
   stop(): Promise<void>;
 }
 
-async function createAgent(url: string, adminToken: string, n: number): Promise<string> {
+/** Creates bench agent `n` through the API; resolves with their email. */
+async function addAgent(url: string, adminToken: string, n: number): Promise<string> {
   const email = `agent${n}@bench.test`;
-  const response = await fetch(`${url}/api/v1/agents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Agent ${n}`, email, password: AGENT_PASSWORD, role: 'agent' }),
-  });
-  if (response.status !== 201) throw new Error(`creating agent ${n}: ${response.status} ${await response.text()}`);
+  await createAgent(url, adminToken, { name: `Agent ${n}`, email, password: AGENT_PASSWORD, role: 'agent' });
   return email;
 }
 
 /** A conversation row: a button whose accessible name contains the customer's name. */
 const rowOf = (page: Page, customer: Customer) => page.getByRole('button', { name: customer.name }).first();
 
-async function signIn(page: Page, url: string, email: string, customers: Customer[]): Promise<void> {
+/**
+ * Signs in through the renderer at `url` and waits until the rows of `customers` (who must be on
+ * the first screen) are listed; marks the list they are in with INBOX_LIST_SCOPE.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  account: { email: string; password: string },
+  customers: Customer[],
+): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(AGENT_PASSWORD);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The inbox has synced when every customer's conversation is in the list.
   for (const customer of customers) await rowOf(page, customer).waitFor({ timeout: 30_000 });
@@ -117,7 +122,7 @@ export async function startToonbank(
       socketSeen: new Map(),
     };
     // One more agent, in Node: when does the event the list renders from leave the relay's socket?
-    const observerEmail = await createAgent(url, adminToken, pages + 1);
+    const observerEmail = await addAgent(url, adminToken, pages + 1);
     const socket = connectRelay(url, (await login(url, observerEmail, AGENT_PASSWORD)).token);
     observer = socket;
     socket.on('message:new', ({ conversation }) => {
@@ -129,10 +134,10 @@ export async function startToonbank(
       socket.once('connect_error', reject);
     });
     for (let n = 1; n <= pages; n++) {
-      const email = await createAgent(url, adminToken, n);
+      const email = await addAgent(url, adminToken, n);
       const { context, page } = await newPage(browser);
       contexts.push(context);
-      await signIn(page, url, email, customers);
+      await signIn(page, url, { email, password: AGENT_PASSWORD }, customers);
       system.pages.push(page);
     }
     return { system, url, dataDir, stop };

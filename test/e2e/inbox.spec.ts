@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createAgent, login } from '../../shared/client/relay-client.js';
 import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 /*
@@ -26,18 +27,9 @@ test.beforeAll(async () => {
     ADMIN_EMAIL: SUPERVISOR.email,
     ADMIN_PASSWORD: SUPERVISOR.password,
   }));
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: SUPERVISOR.email, password: SUPERVISOR.password }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const created = await fetch(`${url}/api/v1/agents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ ...AGENT, role: 'agent' }),
-  });
-  expect(created.status).toBe(201);
+  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
+  const created = await createAgent(url, token, { ...AGENT, role: 'agent' });
+  expect(created).toMatchObject({ email: AGENT.email, role: 'agent' });
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { command, connectRelay, login, type RelaySocket } from '../../shared/client/relay-client.js';
+import { command, connectRelay, createAgent, login, type RelaySocket } from '../../shared/client/relay-client.js';
 import type { Agent, AgentRole } from '../../shared/domain/agent.js';
 import type { ServerToClientEvents } from '../../shared/protocol/events.js';
 import type { RelayConfig } from '../../server/config.js';
@@ -12,6 +12,7 @@ import { FakeGraph } from './fake-graph.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID } from './webhooks.js';
 
 export const ADMIN = { email: 'boss@shop.test', password: 'correct horse battery' };
+const AGENT_PASSWORD = 'agent password 1';
 
 export interface Harness {
   relay: Relay;
@@ -79,13 +80,8 @@ export async function startHarness(
     adminToken: (await login(url, ADMIN.email, ADMIN.password)).token,
     async addAgent(name, role = 'agent') {
       const email = `${name.toLowerCase().replace(/\W+/g, '.')}@shop.test`;
-      const response = await fetch(`${harness.url}/api/v1/agents`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${harness.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name, email, password: 'agent password 1', role }),
-      });
-      if (response.status !== 201) throw new Error(`creating ${name}: ${response.status} ${await response.text()}`);
-      const { token, agent } = await login(harness.url, email, 'agent password 1');
+      await createAgent(harness.url, harness.adminToken, { name, email, password: AGENT_PASSWORD, role });
+      const { token, agent } = await login(harness.url, email, AGENT_PASSWORD);
       return { agent, token };
     },
     async restart() {

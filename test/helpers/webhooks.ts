@@ -1,35 +1,39 @@
+import {
+  envelope as buildEnvelope,
+  messageWebhook,
+  statusWebhook,
+  unixSeconds,
+  type BusinessNumber,
+  type WebhookPayload,
+  type WireMessageBase,
+  type WireStatusBase,
+} from '../../server/sandbox/webhook-payloads.js';
 import { signPayload } from '../../server/whatsapp/signature.js';
 
 /*
- * Builds Cloud API webhook payloads exactly as Meta sends them (reference §1.2–1.4) and posts
- * them signed, so tests exercise the real verification path.
+ * Cloud API webhooks for tests and the benchmark, built by the sandbox's own builder (the one
+ * place the envelope is written) and posted signed, so tests exercise the real verification path.
  */
 
 export const TEST_PHONE_NUMBER_ID = '106540352242922';
 export const TEST_APP_SECRET = 'test-app-secret';
 
+/** The WhatsApp business number every test webhook is addressed to. */
+export const TEST_BUSINESS: BusinessNumber = {
+  wabaId: '102290129340398',
+  displayPhoneNumber: '15550783881',
+  phoneNumberId: TEST_PHONE_NUMBER_ID,
+};
+
 let wamidCounter = 0;
 export const newWamid = (): string => `wamid.HBgL${Date.now().toString(36)}${++wamidCounter}`;
 
+/** Any change value (possibly hostile: tests send what Meta never would) in the test business's envelope. */
 export function envelope(value: Record<string, unknown>): Record<string, unknown> {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: TEST_PHONE_NUMBER_ID },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return buildEnvelope(TEST_BUSINESS, value as Parameters<typeof buildEnvelope>[1]) as unknown as Record<
+    string,
+    unknown
+  >;
 }
 
 export interface Customer {
@@ -37,21 +41,19 @@ export interface Customer {
   name: string;
 }
 
+/** Any message object: a `type` and the object named after it (or none, or a type WhatsApp made up). */
+export type TestMessage = Record<string, unknown> & { type: string };
+
 export function inboundMessage(
   customer: Customer,
-  message: Record<string, unknown> & { type: string },
+  message: TestMessage,
   options: { wamid?: string; at?: number } = {},
-): Record<string, unknown> {
-  return envelope({
-    contacts: [{ profile: { name: customer.name }, wa_id: customer.waId }],
-    messages: [
-      {
-        from: customer.waId,
-        id: options.wamid ?? newWamid(),
-        timestamp: String(Math.floor((options.at ?? Date.now()) / 1000)),
-        ...message,
-      },
-    ],
+): WebhookPayload<WireMessageBase & TestMessage> {
+  return messageWebhook(TEST_BUSINESS, customer, {
+    from: customer.waId,
+    id: options.wamid ?? newWamid(),
+    timestamp: unixSeconds(options.at ?? Date.now()),
+    ...message,
   });
 }
 
@@ -63,17 +65,13 @@ export function statusUpdate(
   recipient: string,
   status: string,
   errors?: { code: number; title: string; message: string }[],
-): Record<string, unknown> {
-  return envelope({
-    statuses: [
-      {
-        id: waMessageId,
-        status,
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        recipient_id: recipient,
-        ...(errors ? { errors } : {}),
-      },
-    ],
+): WebhookPayload<WireMessageBase, WireStatusBase> {
+  return statusWebhook(TEST_BUSINESS, {
+    id: waMessageId,
+    status,
+    timestamp: unixSeconds(Date.now()),
+    recipient_id: recipient,
+    ...(errors ? { errors } : {}),
   });
 }
 

@@ -5,20 +5,19 @@ import pino from 'pino';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { PhoneClientToServerEvents, PhoneServerToClientEvents } from '../../shared/protocol/sandbox.js';
-import { registerSandboxWith, type SandboxOptions } from './index.js';
-import { signatureOf } from './signature.js';
-import type { WebhookPayload, WireInboundMessage, WireStatus } from './webhook-payloads.js';
+import { registerSandboxWith, type SandboxOptions } from '../../server/sandbox/index.js';
+import type { WebhookPayload, WireInboundMessage, WireStatus } from '../../server/sandbox/webhook-payloads.js';
+import { TEST_APP_SECRET, TEST_BUSINESS } from './webhooks.js';
 
 /*
- * Test-only: a fastify app with the sandbox registered and a tiny endpoint standing in for the
- * relay's /webhooks/whatsapp, which records every webhook (raw body, signature) and answers
- * whatever status the test sets. Tests wait for webhooks as events, never for a fixed time.
+ * The sandbox alone, for its own tests: a fastify app with the sandbox registered and a tiny
+ * endpoint standing in for the relay's /webhooks/whatsapp, which records every webhook (raw body,
+ * signature) and answers whatever status the test sets. Tests wait for webhooks as events, never
+ * for a fixed time. (The relay with everything, sandbox or Cloud API, is relay-harness.ts.)
  */
 
-export const TEST_SECRET = 'test-app-secret';
+/** The bearer token the sandbox's fake Graph API accepts in these tests. */
 export const TEST_TOKEN = 'test-access-token';
-export const PHONE_NUMBER_ID = '100000000000001';
-export const DISPLAY_NUMBER = '15550001234';
 
 export interface ReceivedWebhook {
   raw: string;
@@ -29,7 +28,7 @@ export interface ReceivedWebhook {
 
 export type PhoneSocket = Socket<PhoneServerToClientEvents, PhoneClientToServerEvents>;
 
-export interface Harness {
+export interface SandboxHarness {
   app: FastifyInstance;
   baseUrl: string;
   received: ReceivedWebhook[];
@@ -56,7 +55,7 @@ export const isStatus =
   (p: WebhookPayload): boolean =>
     (valueOf(p)?.statuses ?? []).some((s) => s.id === id && s.status === status);
 
-export async function startHarness(retryDelaysMs: number[] = [20, 40]): Promise<Harness> {
+export async function startSandboxHarness(retryDelaysMs: number[] = [20, 40]): Promise<SandboxHarness> {
   const app = Fastify({ logger: false });
   const io = new Server(app.server);
   const received: ReceivedWebhook[] = [];
@@ -66,7 +65,8 @@ export async function startHarness(retryDelaysMs: number[] = [20, 40]): Promise<
   let baseUrl = '';
   const sockets: PhoneSocket[] = [];
 
-  void app.register(async (scope) => {
+  // The stand-in reads webhooks as raw text, as the relay must to check their signature.
+  void app.register((scope, _options, done) => {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     scope.post('/webhooks/whatsapp', async (request, reply) => {
@@ -78,13 +78,14 @@ export async function startHarness(retryDelaysMs: number[] = [20, 40]): Promise<
       events.emit('webhook', webhook);
       return reply.code(status).send(status === 200 ? 'EVENT_RECEIVED' : 'nope');
     });
+    done();
   });
 
   const options: SandboxOptions = {
-    appSecret: TEST_SECRET,
+    appSecret: TEST_APP_SECRET,
     accessToken: TEST_TOKEN,
-    phoneNumberId: PHONE_NUMBER_ID,
-    displayPhoneNumber: DISPLAY_NUMBER,
+    phoneNumberId: TEST_BUSINESS.phoneNumberId,
+    displayPhoneNumber: TEST_BUSINESS.displayPhoneNumber,
     webhookUrl: () => `${baseUrl}/webhooks/whatsapp`,
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
@@ -114,14 +115,17 @@ export async function startHarness(retryDelaysMs: number[] = [20, 40]): Promise<
       }),
     graph: async (body, init = {}) => {
       const token = init.token === undefined ? TEST_TOKEN : init.token;
-      const response = await fetch(`${baseUrl}/sandbox/graph/v25.0/${init.phoneNumberId ?? PHONE_NUMBER_ID}/messages`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      const response = await fetch(
+        `${baseUrl}/sandbox/graph/v25.0/${init.phoneNumberId ?? TEST_BUSINESS.phoneNumberId}/messages`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
         },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
+      );
       return { status: response.status, body: await response.json() };
     },
     phone: async () => {
@@ -138,17 +142,43 @@ export async function startHarness(retryDelaysMs: number[] = [20, 40]): Promise<
   };
 }
 
-export { signatureOf };
-
 /* Vitest's asymmetric matchers are typed `any`; these give them the type they stand for. */
 export const anyString = (): string => expect.any(String) as string;
 export const anyNumber = (): number => expect.any(Number) as number;
 export const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
 export const containing = (text: string): string => expect.stringContaining(text) as string;
 
+/**
+ * What a webhook of the sandbox's test business must look like around `value`, written out as
+ * Meta documents it (not by the builder under test), with any numeric WABA id.
+ */
+export function expectedWebhook(value: Record<string, unknown>): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: matching(/^\d+$/),
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: TEST_BUSINESS.displayPhoneNumber,
+                phone_number_id: TEST_BUSINESS.phoneNumberId,
+              },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** A customer writes through the test API (opens the 24-hour window); resolves with the wamid. */
 export async function customerWrites(
-  harness: Harness,
+  harness: SandboxHarness,
   waId: string,
   text: string,
   name = 'Anouk Janssens',
