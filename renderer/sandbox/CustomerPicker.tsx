@@ -1,8 +1,8 @@
-import { Avatar, Button, TextInput } from '@mantine/core';
+import { Avatar, Button, Checkbox, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toWaId } from '../../shared/phone.js';
-import { CustomerNameSchema, type Customer } from '../../shared/protocol/sandbox.js';
+import { CustomerNameSchema, UsernameSchema, type Customer } from '../../shared/protocol/sandbox.js';
 import { formatNumber } from './format';
 import classes from './phone.module.css';
 
@@ -30,7 +30,11 @@ function CustomerRow({ customer, onStart }: { customer: Customer; onStart: (cust
         </Avatar>
         <span className={classes.customerText}>
           <span className={classes.customerName}>{customer.name}</span>
-          <span className={classes.customerNumber}>{formatNumber(customer.waId)}</span>
+          <span className={classes.customerNumber}>
+            {customer.hidesNumber && customer.username
+              ? t('picker.hidden', { username: customer.username })
+              : formatNumber(customer.waId)}
+          </span>
         </span>
       </button>
     </li>
@@ -49,7 +53,9 @@ export function CustomerPicker({
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [number, setNumber] = useState('');
-  const [errors, setErrors] = useState<{ name?: string; number?: string }>({});
+  const [username, setUsername] = useState('');
+  const [hidesNumber, setHidesNumber] = useState(false);
+  const [errors, setErrors] = useState<{ name?: string; number?: string; username?: string }>({});
   const sampleIds = new Set(samples.map((s) => s.waId));
   const others = recent.filter((c) => !sampleIds.has(c.waId));
 
@@ -57,11 +63,19 @@ export function CustomerPicker({
     event.preventDefault();
     const parsedName = CustomerNameSchema.safeParse(name);
     const waId = toWaId(number);
+    const parsedUsername = username.trim() === '' ? null : UsernameSchema.safeParse(username);
     setErrors({
       ...(parsedName.success ? {} : { name: t('picker.nameRequired') }),
       ...(waId ? {} : { number: t('picker.numberInvalid') }),
+      ...(parsedUsername && !parsedUsername.success ? { username: t('picker.usernameInvalid') } : {}),
     });
-    if (parsedName.success && waId) onStart({ waId, name: parsedName.data });
+    if (!parsedName.success || !waId || (parsedUsername && !parsedUsername.success)) return;
+    const handle = parsedUsername?.data;
+    onStart({
+      waId,
+      name: parsedName.data,
+      ...(handle === undefined ? {} : { username: handle, hidesNumber }),
+    });
   };
 
   return (
@@ -119,6 +133,22 @@ export function CustomerPicker({
             classNames={{ input: classes.inventInput }}
             inputMode="tel"
             autoComplete="off"
+          />
+          <TextInput
+            label={t('picker.username')}
+            placeholder={t('picker.usernamePlaceholder')}
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+            error={errors.username}
+            classNames={{ input: classes.inventInput }}
+            autoComplete="off"
+          />
+          <Checkbox
+            label={t('picker.hideNumber')}
+            description={t('picker.hideNumberHint')}
+            checked={hidesNumber}
+            disabled={username.trim() === ''}
+            onChange={(event) => setHidesNumber(event.currentTarget.checked)}
           />
           <Button type="submit" fullWidth mt={4}>
             {t('picker.start')}

@@ -26,6 +26,13 @@ const en = {
     numberHint: 'With the country code, as on WhatsApp.',
     nameRequired: 'Give the customer a name.',
     numberInvalid: 'Enter a mobile number with its country code, e.g. +32 470 12 34 56.',
+    username: 'Username (optional)',
+    usernamePlaceholder: 'lotte.peeters',
+    usernameInvalid: 'A username has 3 to 35 letters, digits, dots or underscores.',
+    hideNumber: 'Hide my number from the shop',
+    hideNumberHint:
+      'Since 2026 WhatsApp users with a username can hide their number: the shop then sees only the username.',
+    hidden: '@{{username}} · number hidden',
     start: 'Start chatting',
   },
   chat: {

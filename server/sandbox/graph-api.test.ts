@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bsuidOf } from './bsuid.js';
 import type { PhoneMessage, SendAsCustomerResponse, ThreadResponse } from '../../shared/protocol/sandbox.js';
 import {
   TEST_TOKEN,
@@ -81,7 +82,7 @@ describe('fake Graph API: validation', () => {
     [
       'no recipient',
       { messaging_product: 'whatsapp', type: 'text', text: { body: 'x' } },
-      'The parameter to is required.',
+      'The parameter to or recipient is required.',
     ],
     [
       'no text object',
@@ -149,7 +150,7 @@ describe('fake Graph API: validation', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       messaging_product: 'whatsapp',
-      contacts: [{ input: `+${CUSTOMER}`, wa_id: CUSTOMER }],
+      contacts: [{ input: `+${CUSTOMER}`, wa_id: CUSTOMER, user_id: bsuidOf(CUSTOMER) }],
       messages: [{ id: matching(/^wamid\.[A-Za-z0-9+/=]+$/) }],
     });
   });
@@ -191,6 +192,7 @@ describe('fake Graph API: status webhooks', () => {
             status: 'sent',
             timestamp: String(harness.clock.now / 1000),
             recipient_id: CUSTOMER,
+            recipient_user_id: bsuidOf(CUSTOMER),
             biz_opaque_callback_data: 'reply-1',
           },
         ],

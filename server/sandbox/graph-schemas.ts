@@ -147,7 +147,9 @@ const EnvelopeSchema = z
   .object({
     messaging_product: z.literal('whatsapp'),
     recipient_type: z.literal('individual').optional(),
-    to: z.string().min(1),
+    /** A phone number; `recipient` (a business-scoped user id) when there is none. `to` wins. */
+    to: z.string().min(1).optional(),
+    recipient: z.string().min(1).optional(),
     type: z.string().default('text'),
     context: z.object({ message_id: z.string().min(1) }).optional(),
     biz_opaque_callback_data: z.string().max(512).optional(),
@@ -162,7 +164,8 @@ const MarkReadSchema = z.object({
 });
 
 export interface ParsedShopMessage {
-  to: string;
+  to?: string;
+  recipient?: string;
   type: SimulatedType;
   text: string;
   detail?: PhoneDetail;
@@ -233,7 +236,10 @@ export function parseGraphRequest(body: unknown): ParsedRequest {
   }
   const envelope = EnvelopeSchema.safeParse(body);
   if (!envelope.success) throw describe(envelope.error, body, []);
-  const { type, to, context } = envelope.data;
+  const { type, to, recipient, context } = envelope.data;
+  if (to === undefined && recipient === undefined) {
+    throw invalidParameter('The parameter to or recipient is required.');
+  }
   if (UNSIMULATED_TYPES.has(type)) {
     throw new GraphApiError(131051, `The sandbox does not simulate ${type} messages.`);
   }
@@ -247,7 +253,8 @@ export function parseGraphRequest(body: unknown): ParsedRequest {
   return {
     kind: 'send',
     message: {
-      to,
+      ...(to === undefined ? {} : { to }),
+      ...(recipient === undefined ? {} : { recipient }),
       type: simulated,
       ...presentation(simulated, parsed.data),
       ...(context ? { contextId: context.message_id } : {}),

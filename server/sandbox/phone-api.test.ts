@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bsuidOf } from './bsuid.js';
 import type { PhoneMessage } from '../../shared/protocol/sandbox.js';
 import {
   anyString,
@@ -54,10 +55,11 @@ describe('customer messages become signed webhooks', () => {
     expect(webhook.raw).toContain('\\ud83d\\udc5f'); // escaped like Meta's
     expect(webhook.payload).toEqual(
       expectedWebhook({
-        contacts: [{ profile: { name: 'Sanne de Vries' }, wa_id: CUSTOMER }],
+        contacts: [{ profile: { name: 'Sanne de Vries' }, wa_id: CUSTOMER, user_id: bsuidOf(CUSTOMER) }],
         messages: [
           {
             from: CUSTOMER,
+            from_user_id: bsuidOf(CUSTOMER),
             id: body.waMessageId,
             timestamp: String(harness.clock.now / 1000),
             type: 'text',
@@ -220,7 +222,9 @@ describe('the phone page protocol', () => {
     const sent = await phone.emitWithAck('phone:send', { type: 'text', text: 'Bonjour !' });
     expect(sent.ok && sent.data.message).toMatchObject({ from: 'customer', status: 'sent', text: 'Bonjour !' });
     const webhook = await harness.webhook(isMessage());
-    expect(valueOf(webhook.payload)?.contacts).toEqual([{ profile: { name: 'Camille Dubois' }, wa_id: '32478901234' }]);
+    expect(valueOf(webhook.payload)?.contacts).toEqual([
+      { profile: { name: 'Camille Dubois' }, wa_id: '32478901234', user_id: bsuidOf('32478901234') },
+    ]);
     const customers = await (await fetch(`${harness.baseUrl}/sandbox/api/customers`)).json();
     expect(customers).toEqual({ customers: [{ waId: '32478901234', name: 'Camille Dubois' }] });
   });

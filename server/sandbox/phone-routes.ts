@@ -48,9 +48,17 @@ export function registerPhoneRoutes(scope: FastifyInstance, options: PhoneRouteO
 
   scope.post('/customers/:waId/messages', async (request, reply) => {
     const waId = waIdParam(request.params);
-    const { name } = parseInput(SendAsCustomerRequestSchema, request.body, 'body');
+    const profile = parseInput(SendAsCustomerRequestSchema, request.body, 'body');
     const input = parseInput(CustomerMessageInputSchema, request.body, 'message');
-    const customer = { waId, name: name ?? sandbox.thread(waId)?.customer.name ?? `+${waId}` };
+    const known = sandbox.thread(waId)?.customer;
+    const username = profile.username ?? known?.username;
+    const hidesNumber = profile.hidesNumber ?? known?.hidesNumber;
+    const customer = {
+      waId,
+      name: profile.name ?? known?.name ?? `+${waId}`,
+      ...(username === undefined ? {} : { username }),
+      ...(hidesNumber === undefined ? {} : { hidesNumber }),
+    };
     const { message, outcome } = await sandbox.sendAsCustomer(customer, input);
     const body: SendAsCustomerResponse = { waMessageId: message.id, message };
     if (outcome.ok) return reply.send(body);

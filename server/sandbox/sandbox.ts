@@ -6,6 +6,7 @@ import { buildCustomerMessage } from './customer-messages.js';
 import type { Faults } from './faults.js';
 import { GRAPH_ERROR_TITLES, GraphApiError, invalidParameter } from './graph-errors.js';
 import type { ParsedShopMessage } from './graph-schemas.js';
+import { bsuidOf } from './bsuid.js';
 import { newWamid } from './ids.js';
 import type { MediaStore } from './media.js';
 import type { Thread, Threads } from './threads.js';
@@ -13,6 +14,7 @@ import type { DeliveryOutcome, WebhookDispatcher } from './webhook-dispatcher.js
 import {
   messageWebhook,
   statusWebhook,
+  webhookContactOf,
   unixSeconds,
   type BusinessNumber,
   type WireStatus,
@@ -46,7 +48,7 @@ export interface SandboxDeps {
 export interface GraphSendResult {
   response: {
     messaging_product: 'whatsapp';
-    contacts: { input: string; wa_id: string }[];
+    contacts: { input: string; wa_id?: string; user_id: string }[];
     messages: { id: string }[];
   };
   /** Starts the status webhooks; called once the Graph API answer has gone out. */
@@ -93,7 +95,8 @@ export class Sandbox {
 
   /** What a phone opening this chat shows: everything but shop messages that never reached it. */
   openPhone(customer: Customer): PhoneMessage[] {
-    const thread = this.deps.threads.ensure(customer.waId, customer.name);
+    const { waId, ...profile } = customer;
+    const thread = this.deps.threads.ensure(waId, profile);
     this.phoneSeen(customer.waId);
     return thread.messages
       .filter((m) => m.from === 'customer' || m.status === 'delivered' || m.status === 'read')
@@ -122,14 +125,15 @@ export class Sandbox {
   ): Promise<{ message: PhoneMessage; outcome: DeliveryOutcome }> {
     const { threads, business, dispatcher, media } = this.deps;
     const now = this.deps.now();
-    const thread = threads.ensure(customer.waId, customer.name);
+    const { waId: number, ...profile } = customer;
+    const thread = threads.ensure(number, profile);
     const built = buildCustomerMessage(input, { thread, media, businessNumber: business.displayPhoneNumber, now });
     const message = built.phone;
     threads.append(thread, message);
     thread.lastCustomerMessageAt = now;
     this.phones.push(customer.waId, { ...message });
 
-    const payload = messageWebhook(business, customer, built.wire);
+    const payload = messageWebhook(business, webhookContactOf(thread.customer), built.wire);
     const delivery = await threads.enqueue(thread, async () => {
       const started = dispatcher.deliver(payload, `message ${message.id}`);
       await started.first;
@@ -165,8 +169,7 @@ export class Sandbox {
 
   sendAsShop(parsed: ParsedShopMessage): GraphSendResult {
     const { threads, business, now } = this.deps;
-    const waId = toWaId(parsed.to);
-    if (waId === null) throw invalidParameter(`Param to must be a valid WhatsApp phone number - got "${parsed.to}".`);
+    const waId = this.recipientOf(parsed);
     if (waId === business.displayPhoneNumber)
       throw new GraphApiError(131021, 'The recipient is the business number itself.');
     const fault = this.deps.faults.take();
@@ -212,7 +215,11 @@ export class Sandbox {
     return {
       response: {
         messaging_product: 'whatsapp',
-        contacts: [{ input: parsed.to, wa_id: waId }],
+        contacts: [
+          thread.customer.hidesNumber
+            ? { input: parsed.recipient ?? parsed.to ?? '', user_id: bsuidOf(waId) }
+            : { input: parsed.to ?? parsed.recipient ?? '', wa_id: waId, user_id: bsuidOf(waId) },
+        ],
         messages: [{ id: message.id }],
       },
       afterResponse: () => {
@@ -226,6 +233,25 @@ export class Sandbox {
         this.phoneSeen(waId);
       },
     };
+  }
+
+  /**
+   * Who a send is for: `to` (a phone number) wins when both are given, as at Meta; otherwise
+   * `recipient`, a business-scoped user id. A customer who hides their number cannot be sent to by it.
+   */
+  private recipientOf(parsed: ParsedShopMessage): string {
+    if (parsed.to !== undefined) {
+      const waId = toWaId(parsed.to);
+      if (waId === null) throw invalidParameter(`Param to must be a valid WhatsApp phone number - got "${parsed.to}".`);
+      return waId;
+    }
+    const waId = parsed.recipient === undefined ? undefined : this.deps.threads.waIdOfBsuid(parsed.recipient);
+    if (waId === undefined) {
+      throw invalidParameter(
+        `Param recipient must be a business-scoped user id of a user - got "${parsed.recipient ?? ''}".`,
+      );
+    }
+    return waId;
   }
 
   /** Mark-as-read (and typing indicator): this customer message and every earlier one turn blue. */
@@ -279,7 +305,8 @@ export class Sandbox {
       id: message.id,
       status,
       timestamp: unixSeconds(this.deps.now()),
-      recipient_id: thread.customer.waId,
+      ...(thread.customer.hidesNumber ? {} : { recipient_id: thread.customer.waId }),
+      recipient_user_id: bsuidOf(thread.customer.waId),
       ...(meta?.bizOpaqueCallbackData === undefined ? {} : { biz_opaque_callback_data: meta.bizOpaqueCallbackData }),
       ...(errors ? { errors } : {}),
     };

@@ -1,4 +1,5 @@
 import type { Customer, PhoneMessage } from '../../shared/protocol/sandbox.js';
+import { bsuidOf } from './bsuid.js';
 
 /*
  * Each customer's thread with the shop, in memory only: the relay owns the real history, and a
@@ -31,27 +32,34 @@ const MAX_MESSAGES_PER_THREAD = 2_000;
 export class Threads {
   private readonly threads = new Map<string, Thread>();
   private readonly threadOfMessage = new Map<string, string>();
+  private readonly byBsuid = new Map<string, string>();
 
   get(waId: string): Thread | undefined {
     return this.threads.get(waId);
   }
 
-  /** The customer's thread, created on first use; a given name replaces the profile name. */
-  ensure(waId: string, name?: string): Thread {
+  /** The customer's thread, created on first use; a given profile (name, username) replaces the old one. */
+  ensure(waId: string, profile?: Omit<Customer, 'waId'>): Thread {
     let thread = this.threads.get(waId);
     if (!thread) {
       thread = {
-        customer: { waId, name: name ?? `+${waId}` },
+        customer: { waId, ...(profile ?? { name: `+${waId}` }) },
         lastCustomerMessageAt: null,
         messages: [],
         shopMeta: new Map(),
         queue: Promise.resolve(),
       };
       this.threads.set(waId, thread);
-    } else if (name !== undefined) {
-      thread.customer = { waId, name };
+      this.byBsuid.set(bsuidOf(waId), waId);
+    } else if (profile !== undefined) {
+      thread.customer = { waId, ...profile };
     }
     return thread;
+  }
+
+  /** The number behind a business-scoped user id the shop sends to (`recipient`). */
+  waIdOfBsuid(bsuid: string): string | undefined {
+    return this.byBsuid.get(bsuid);
   }
 
   customers(): Customer[] {

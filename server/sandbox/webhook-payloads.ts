@@ -5,6 +5,8 @@
  * (with message objects of their own making, hence the generic message and status types).
  */
 
+import { bsuidOf } from './bsuid.js';
+
 export interface BusinessNumber {
   wabaId: string;
   displayPhoneNumber: string;
@@ -13,7 +15,10 @@ export interface BusinessNumber {
 
 /** What every inbound message object (`value.messages[]`) has; the object named after `type` comes beside it. */
 export interface WireMessageBase {
-  from: string;
+  /** The customer's phone; left out for a customer who hides it behind a username. */
+  from?: string;
+  /** The customer's business-scoped user id. */
+  from_user_id?: string;
   id: string;
   timestamp: string;
   type: string;
@@ -49,7 +54,9 @@ export interface WireStatusBase {
   id: string;
   status: string;
   timestamp: string;
-  recipient_id: string;
+  /** Left out when the customer hides their number. */
+  recipient_id?: string;
+  recipient_user_id?: string;
 }
 
 export interface WireStatus extends WireStatusBase {
@@ -60,8 +67,10 @@ export interface WireStatus extends WireStatusBase {
 }
 
 export interface WireContact {
-  profile: { name: string };
-  wa_id: string;
+  profile: { name: string; username?: string };
+  /** Left out for a customer who hides their number. */
+  wa_id?: string;
+  user_id?: string;
 }
 
 export interface WebhookValue<M extends WireMessageBase = WireInboundMessage, S extends WireStatusBase = WireStatus> {
@@ -102,15 +111,54 @@ export function envelope<M extends WireMessageBase, S extends WireStatusBase>(
   };
 }
 
+/** Who wrote, as a webhook tells it: the phone unless hidden, the BSUID when given, the username if any. */
+export interface WebhookContact {
+  name: string;
+  waId: string;
+  userId?: string;
+  username?: string;
+  hidesNumber?: boolean;
+}
+
+/** A sandbox customer as the shop sees them (reference §1.7): always their BSUID, the number unless hidden. */
+export function webhookContactOf(customer: {
+  waId: string;
+  name: string;
+  username?: string | undefined;
+  hidesNumber?: boolean | undefined;
+}): WebhookContact {
+  return {
+    name: customer.name,
+    waId: customer.waId,
+    userId: bsuidOf(customer.waId),
+    ...(customer.username === undefined ? {} : { username: customer.username }),
+    ...(customer.hidesNumber === true && customer.username !== undefined ? { hidesNumber: true } : {}),
+  };
+}
+
 /** One customer's message: Meta sends one per webhook, with the customer's profile beside it. */
 export function messageWebhook<M extends WireMessageBase = WireInboundMessage>(
   business: BusinessNumber,
-  contact: { name: string; waId: string },
+  contact: WebhookContact,
   message: M,
 ): WebhookPayload<M> {
+  const hidden = contact.hidesNumber === true;
+  const { from: _from, ...rest } = message;
   return envelope(business, {
-    contacts: [{ profile: { name: contact.name }, wa_id: contact.waId }],
-    messages: [message],
+    contacts: [
+      {
+        profile: { name: contact.name, ...(contact.username === undefined ? {} : { username: contact.username }) },
+        ...(hidden ? {} : { wa_id: contact.waId }),
+        ...(contact.userId === undefined ? {} : { user_id: contact.userId }),
+      },
+    ],
+    messages: [
+      {
+        ...(hidden ? {} : { from: message.from ?? contact.waId }),
+        ...(contact.userId === undefined ? {} : { from_user_id: contact.userId }),
+        ...rest,
+      } as M,
+    ],
   });
 }
 

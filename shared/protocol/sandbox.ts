@@ -104,7 +104,24 @@ export const PhoneMessageSchema = z.object({
 export type PhoneMessage = z.infer<typeof PhoneMessageSchema>;
 
 export const CustomerNameSchema = z.string().trim().min(1, 'a customer needs a name').max(100);
-export const CustomerSchema = z.object({ waId: WaIdSchema, name: CustomerNameSchema });
+/** A WhatsApp username as people pick them: letters, digits, dots and underscores (an "@" in front is dropped). */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .transform((u) => u.replace(/^@/, ''))
+  .pipe(z.string().regex(/^[A-Za-z0-9._]{3,35}$/, 'a username has 3 to 35 letters, digits, dots or underscores'));
+
+/**
+ * A customer as the sandbox plays them. The phone number is the sandbox's own key (WhatsApp always
+ * knows it); with a username and `hidesNumber`, the shop is told only the username and the
+ * customer's business-scoped user id, as WhatsApp does for such users since 2026.
+ */
+export const CustomerSchema = z.object({
+  waId: WaIdSchema,
+  name: CustomerNameSchema,
+  username: UsernameSchema.optional(),
+  hidesNumber: z.boolean().optional(),
+});
 export type Customer = z.infer<typeof CustomerSchema>;
 
 const nonBlank = (text: string): boolean => text.trim().length > 0;
@@ -177,7 +194,11 @@ export const CustomerMessageInputSchema = z.preprocess(
 /* ---------- REST: /sandbox/api (tests, benchmark) ---------- */
 
 /** `POST /sandbox/api/customers/:waId/messages`: the message plus the customer's profile name. */
-export const SendAsCustomerRequestSchema = z.object({ name: CustomerNameSchema.optional() });
+export const SendAsCustomerRequestSchema = z.object({
+  name: CustomerNameSchema.optional(),
+  username: UsernameSchema.optional(),
+  hidesNumber: z.boolean().optional(),
+});
 
 /** Answered once the relay accepted the webhook (200); 502 with the same fields when it did not. */
 export const SendAsCustomerResponseSchema = z.object({ waMessageId: z.string(), message: PhoneMessageSchema });
