@@ -1,6 +1,6 @@
 /*
- * Dates and times for the user's locale, with Intl only. Formatters are costly to build and
- * the conversation list formats thousands of times, so each is cached per locale.
+ * Dates, times and numbers for the user's locale, with Intl only. Formatters are costly to build
+ * and the conversation list formats on every update, so each is cached per locale.
  */
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -63,6 +63,23 @@ export function formatDateTime(iso: string, locale: string): string {
   return formatter(locale, 'dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+const numberCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormatter(locale: string, name: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${name}`;
+  let format = numberCache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberCache.set(key, format);
+  }
+  return format;
+}
+
 export function formatCoordinate(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 5 }).format(value);
+  return numberFormatter(locale, 'coordinate', { maximumFractionDigits: 5 }).format(value);
+}
+
+/** A count, such as the number of conversations, with the locale's grouping. */
+export function formatCount(value: number, locale: string): string {
+  return numberFormatter(locale, 'count', {}).format(value);
 }

@@ -1,33 +1,43 @@
 import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
+import { useInbox } from '../inbox/inbox-context';
+import { selectSynced } from '../inbox/sync-state';
 import { useT } from '../i18n/use-t';
 import { userLocale } from '../i18n';
+import { formatCount } from '../i18n/format';
 import { IconInbox } from '../ui/icons';
 import { useNow } from '../ui/use-now';
 import classes from './ConversationList.module.css';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
-import { useInbox } from './inbox-context';
+import { selectOrder } from './conversations-state';
 
 interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
+const rowHeight = () => ROW_HEIGHT;
+
 /** Every conversation the relay lets this person see, most recent first; virtualised for thousands. */
 export function ConversationList({ selectedId, onSelect }: Props) {
   const t = useT();
-  const order = useInbox((s) => s.order);
-  const synced = useInbox((s) => s.synced);
+  const order = useInbox(selectOrder);
+  const synced = useInbox(selectSynced);
+  const meId = useInbox(selectMeId);
+  const agentsById = useInbox(selectAgentsById);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows all have one height and are keyed by position here (by id in React, below): a message
+  // that reorders the list then leaves the virtualizer's layout of every row as it was, where a
+  // key per id would have it lay out all rows again, thousands of them, on every message.
   // The virtualizer is mutable by design; this app does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => order[index] ?? index,
+    estimateSize: rowHeight,
     overscan: 8,
   });
 
@@ -39,7 +49,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
         </Text>
         {order.length > 0 ? (
           <Badge variant="light" color="gray" size="sm" radius="sm">
-            {new Intl.NumberFormat(userLocale()).format(order.length)}
+            {formatCount(order.length, userLocale())}
           </Badge>
         ) : null}
       </Group>
@@ -60,15 +70,22 @@ export function ConversationList({ selectedId, onSelect }: Props) {
         <div ref={scrollRef} className={classes.scroller}>
           <ul className={classes.list} style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const id = order[item.index];
-              if (id === undefined) return null;
+              const conversation = order[item.index];
+              if (conversation === undefined) return null;
               return (
                 <li
-                  key={item.key}
+                  key={conversation.id}
                   className={classes.item}
                   style={{ transform: `translateY(${item.start}px)`, height: item.size }}
                 >
-                  <ConversationRow id={id} selected={id === selectedId} now={now} onSelect={onSelect} />
+                  <ConversationRow
+                    conversation={conversation}
+                    selected={conversation.id === selectedId}
+                    now={now}
+                    meId={meId}
+                    agentsById={agentsById}
+                    onSelect={onSelect}
+                  />
                 </li>
               );
             })}

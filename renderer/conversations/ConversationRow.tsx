@@ -1,37 +1,46 @@
 import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
+import type { Agent } from '../../shared/domain/agent.js';
+import type { ConversationSummary } from '../../shared/domain/conversation.js';
 import { useT } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatDateTime, formatListTime } from '../i18n/format';
 import { StatusTicks } from '../ui/StatusTicks';
 import classes from './ConversationRow.module.css';
-import { useInbox } from './inbox-context';
 import { previewOf } from './message-preview';
 
 export const ROW_HEIGHT = 76;
 
 interface Props {
-  id: string;
+  conversation: ConversationSummary;
   selected: boolean;
   now: number;
+  meId: string | null;
+  agentsById: ReadonlyMap<string, Agent>;
   onSelect: (id: string) => void;
 }
 
-export const ConversationRow = memo(function ConversationRow({ id, selected, now, onSelect }: Props) {
+/**
+ * One conversation in the list. It reads nothing from the store itself: the list hands it its
+ * conversation, so a message re-renders exactly the row whose conversation changed.
+ */
+export const ConversationRow = memo(function ConversationRow({
+  conversation,
+  selected,
+  now,
+  meId,
+  agentsById,
+  onSelect,
+}: Props) {
   const t = useT();
-  const conversation = useInbox((s) => s.conversations.get(id));
-  const meId = useInbox((s) => s.me?.id);
-  const assignee = useInbox((s) => (conversation?.assigneeId ? s.agentsById.get(conversation.assigneeId) : undefined));
-  if (!conversation) return null;
-
   const locale = userLocale();
-  const { contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
+  const { id, contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
   const assigneeLabel =
     assigneeId === null
       ? t('inbox.unassigned')
       : assigneeId === meId
         ? t('inbox.you')
-        : (assignee?.name ?? t('inbox.unknownAgent'));
+        : (agentsById.get(assigneeId)?.name ?? t('inbox.unknownAgent'));
 
   return (
     <UnstyledButton

@@ -3,7 +3,7 @@ import { useT } from '../i18n/use-t';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
 import { formatWaId } from '../../shared/phone.js';
 import { IconArrowLeft } from '../ui/icons';
-import { AssignmentControl } from './AssignmentControl';
+import { AssignmentControl } from '../assignment/AssignmentControl';
 import classes from './ConversationView.module.css';
 
 interface Props {
