@@ -1,6 +1,6 @@
 import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 import { useInbox } from '../inbox/inbox-context';
 import { selectSynced } from '../inbox/sync-state';
@@ -19,6 +19,23 @@ interface Props {
 }
 
 const rowHeight = () => ROW_HEIGHT;
+
+/** The title and the count: rendered again only when the count changes, not on every message. */
+const ListHeader = memo(function ListHeader({ count }: { count: number }) {
+  const t = useT();
+  return (
+    <Group className={classes.header} justify="space-between" wrap="nowrap">
+      <Text fw={650} size="md" component="h2" m={0}>
+        {t('inbox.title')}
+      </Text>
+      {count > 0 ? (
+        <Badge variant="light" color="gray" size="sm" radius="sm">
+          {formatCount(count, userLocale())}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+});
 
 /** Every conversation the relay lets this person see, most recent first; virtualised for thousands. */
 export function ConversationList({ selectedId, onSelect }: Props) {
@@ -43,16 +60,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
 
   return (
     <>
-      <Group className={classes.header} justify="space-between" wrap="nowrap">
-        <Text fw={650} size="md" component="h2" m={0}>
-          {t('inbox.title')}
-        </Text>
-        {order.length > 0 ? (
-          <Badge variant="light" color="gray" size="sm" radius="sm">
-            {formatCount(order.length, userLocale())}
-          </Badge>
-        ) : null}
-      </Group>
+      <ListHeader count={order.length} />
       {!synced ? (
         <Center className={classes.fill}>
           <Group gap="xs">
@@ -74,7 +82,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
               if (conversation === undefined) return null;
               return (
                 <li
-                  key={conversation.id}
+                  key={`${conversation.id}@${conversation.activitySeq}`}
                   className={classes.item}
                   style={{ transform: `translateY(${item.start}px)`, height: item.size }}
                 >
@@ -85,6 +93,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
                     meId={meId}
                     agentsById={agentsById}
                     onSelect={onSelect}
+                    t={t}
                   />
                 </li>
               );

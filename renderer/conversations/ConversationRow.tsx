@@ -1,8 +1,8 @@
-import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar } from '@mantine/core';
 import { memo } from 'react';
 import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { useT } from '../i18n/use-t';
+import type { Translate } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatDateTime, formatListTime } from '../i18n/format';
 import { StatusTicks } from '../ui/StatusTicks';
@@ -18,11 +18,14 @@ interface Props {
   meId: string | null;
   agentsById: ReadonlyMap<string, Agent>;
   onSelect: (id: string) => void;
+  /** The list's: one translation hook for the list rather than one per row. */
+  t: Translate;
 }
 
 /**
  * One conversation in the list. It reads nothing from the store itself: the list hands it its
- * conversation, so a message re-renders exactly the row whose conversation changed.
+ * conversation, so a message re-renders exactly the row whose conversation changed. Plain
+ * elements rather than Mantine's where the look is ours anyway: a row is drawn on every message.
  */
 export const ConversationRow = memo(function ConversationRow({
   conversation,
@@ -31,8 +34,8 @@ export const ConversationRow = memo(function ConversationRow({
   meId,
   agentsById,
   onSelect,
+  t,
 }: Props) {
-  const t = useT();
   const locale = userLocale();
   const { id, contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
   const assigneeLabel =
@@ -43,7 +46,8 @@ export const ConversationRow = memo(function ConversationRow({
         : (agentsById.get(assigneeId)?.name ?? t('inbox.unknownAgent'));
 
   return (
-    <UnstyledButton
+    <button
+      type="button"
       className={classes.row}
       data-selected={selected || undefined}
       data-unread={unreadCount > 0 || undefined}
@@ -68,7 +72,7 @@ export const ConversationRow = memo(function ConversationRow({
           {unreadCount > 0 ? (
             <span className={classes.unread}>
               <span aria-hidden>{unreadCount > 99 ? '99+' : unreadCount}</span>
-              <VisuallyHidden>{t('inbox.unread', { count: unreadCount })}</VisuallyHidden>
+              <span className={classes.visuallyHidden}>{t('inbox.unread', { count: unreadCount })}</span>
             </span>
           ) : null}
         </span>
@@ -82,6 +86,6 @@ export const ConversationRow = memo(function ConversationRow({
           </span>
         </span>
       </span>
-    </UnstyledButton>
+    </button>
   );
 });
