@@ -12,6 +12,7 @@ import { useNow } from '../ui/use-now';
 import classes from './ConversationList.module.css';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import { selectOrder } from './conversations-state';
+import { useKeepFocus } from './use-keep-focus';
 
 interface Props {
   selectedId: string | null;
@@ -46,6 +47,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
   const agentsById = useInbox(selectAgentsById);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const keepFocus = useKeepFocus(scrollRef);
   // Rows all have one height and are keyed by position here (by id in React, below): a message
   // that reorders the list then leaves the virtualizer's layout of every row as it was, where a
   // key per id would have it lay out all rows again, thousands of them, on every message.
@@ -76,11 +78,14 @@ export function ConversationList({ selectedId, onSelect }: Props) {
         </Center>
       ) : (
         <div ref={scrollRef} className={classes.scroller}>
-          <ul className={classes.list} style={{ height: virtualizer.getTotalSize() }}>
+          <ul className={classes.list} style={{ height: virtualizer.getTotalSize() }} {...keepFocus}>
             {virtualizer.getVirtualItems().map((item) => {
               const conversation = order[item.index];
               if (conversation === undefined) return null;
               return (
+                // Keyed by activity: a conversation that moves to the top is inserted there and
+                // its old row removed, where React would move every row above it instead (each
+                // move a detach and re-attach, laid out and styled from scratch).
                 <li
                   key={`${conversation.id}@${conversation.activitySeq}`}
                   className={classes.item}

@@ -49,6 +49,7 @@ export const ConversationRow = memo(function ConversationRow({
     <button
       type="button"
       className={classes.row}
+      data-conversation-id={id}
       data-selected={selected || undefined}
       data-unread={unreadCount > 0 || undefined}
       aria-current={selected ? 'true' : undefined}
