@@ -1,5 +1,5 @@
 import { Alert, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { logout } from '../../shared/client/relay-client.js';
 import { SignInScreen, type SignInNotice } from '../accounts/SignInScreen';
 import { InboxClient, type SessionEndReason } from '../inbox/inbox-client';
@@ -52,8 +52,11 @@ function Root() {
       // Connect now rather than once the inbox has rendered: the sync is the long part of sign-in.
       const client = new InboxClient(relay.url, session.token, ended);
       client.start();
-      setNotice(null);
-      setInbox({ session, client });
+      // The inbox's first render yields to the connection's events, so the sync is asked for at once.
+      startTransition(() => {
+        setNotice(null);
+        setInbox({ session, client });
+      });
     },
     [relay, ended],
   );

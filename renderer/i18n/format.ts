@@ -83,3 +83,17 @@ export function formatCoordinate(value: number, locale: string): string {
 export function formatCount(value: number, locale: string): string {
   return numberFormatter(locale, 'count', {}).format(value);
 }
+
+/**
+ * Builds the formatters the conversation list needs (the first of each costs milliseconds: the
+ * locale's data is loaded), so that is done while someone signs in, not after they clicked.
+ */
+export function prepareListFormats(locale: string, now: number = Date.now()): void {
+  const day = 86_400_000;
+  for (const ago of [0, 3 * day, 40 * day, 400 * day]) {
+    const iso = new Date(now - ago).toISOString();
+    formatListTime(iso, locale, now);
+    formatDateTime(iso, locale);
+  }
+  formatCount(10_000, locale);
+}
