@@ -5,7 +5,7 @@
  * cost of a live update in a big inbox.
  */
 
-const BUCKETS = 64;
+const BUCKETS = 256;
 
 function bucketOf(key: string): number {
   let hash = 0;
