@@ -1,53 +1,75 @@
 import { Alert, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { logout } from '../../shared/client/relay-client.js';
-import { useT } from '../i18n/use-t';
-import { SignInScreen, type SignInNotice } from '../auth/SignInScreen';
+import { SignInScreen, type SignInNotice } from '../accounts/SignInScreen';
+import { InboxClient, type SessionEndReason } from '../inbox/inbox-client';
 import { InboxScreen } from '../inbox/InboxScreen';
-import type { SessionEndReason } from '../inbox/inbox-client';
+import { useT } from '../i18n/use-t';
 import { resolveRelayUrl } from './relay-url';
 import { clearSession, loadSession, saveSession, type Session } from './session-storage';
 import { theme } from './theme';
 
 type RelayUrlState = { kind: 'resolving' } | { kind: 'ready'; url: string } | { kind: 'failed' };
 
+/** A signed-in session and its connection to the relay. */
+interface Inbox {
+  session: Session;
+  client: InboxClient;
+}
+
 function Root() {
   const t = useT();
   const [relay, setRelay] = useState<RelayUrlState>({ kind: 'resolving' });
-  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [inbox, setInbox] = useState<Inbox | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
+
+  const ended = useCallback((reason: SessionEndReason | 'signedOut') => {
+    clearSession();
+    // The open conversation (in the hash) belonged to that session.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    setInbox(null);
+    setNotice(reason === 'signedOut' ? 'signedOut' : 'sessionEnded');
+  }, []);
 
   useEffect(() => {
     resolveRelayUrl().then(
       (url) => {
+        // A session kept from before a reload opens its inbox straight away.
+        const kept = loadSession();
+        if (kept) setInbox({ session: kept, client: new InboxClient(url, kept.token, ended) });
         setRelay({ kind: 'ready', url });
       },
       () => {
         setRelay({ kind: 'failed' });
       },
     );
-  }, []);
+  }, [ended]);
 
-  const signedIn = useCallback((next: Session) => {
-    saveSession(next);
-    setNotice(null);
-    setSession(next);
-  }, []);
+  const signedIn = useCallback(
+    (session: Session) => {
+      if (relay.kind !== 'ready') return;
+      saveSession(session);
+      // Connect now rather than once the inbox has rendered: the sync is the long part of sign-in.
+      const client = new InboxClient(relay.url, session.token, ended);
+      client.start();
+      // The inbox's first render yields to the connection's events, so the sync is asked for at once.
+      startTransition(() => {
+        setNotice(null);
+        setInbox({ session, client });
+      });
+    },
+    [relay, ended],
+  );
 
   const signOut = useCallback(
     (reason: SessionEndReason | 'signedOut') => {
-      const ending = loadSession();
       // Best effort: the token is forgotten here either way; the relay ends it for every device it reached.
-      if (reason === 'signedOut' && ending && relay.kind === 'ready') {
-        void logout(relay.url, ending.token).catch(() => undefined);
+      if (reason === 'signedOut' && inbox && relay.kind === 'ready') {
+        void logout(relay.url, inbox.session.token).catch(() => undefined);
       }
-      clearSession();
-      // The open conversation (in the hash) belonged to that session.
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-      setSession(null);
-      setNotice(reason === 'signedOut' ? 'signedOut' : 'sessionEnded');
+      ended(reason);
     },
-    [relay],
+    [relay, inbox, ended],
   );
 
   if (relay.kind === 'resolving') {
@@ -71,8 +93,8 @@ function Root() {
       </Center>
     );
   }
-  if (!session) return <SignInScreen relayUrl={relay.url} notice={notice} onSignedIn={signedIn} />;
-  return <InboxScreen key={session.token} relayUrl={relay.url} session={session} onSignOut={signOut} />;
+  if (!inbox) return <SignInScreen relayUrl={relay.url} notice={notice} onSignedIn={signedIn} />;
+  return <InboxScreen key={inbox.session.token} client={inbox.client} session={inbox.session} onSignOut={signOut} />;
 }
 
 export function App() {

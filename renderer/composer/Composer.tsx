@@ -6,7 +6,9 @@ import { MAX_TEXT_LENGTH } from '../../shared/protocol/messages.js';
 import { describeError } from '../app/describe-error';
 import { userLocale } from '../i18n';
 import { formatTime } from '../i18n/format';
-import { useInbox, useInboxClient } from '../inbox/inbox-context';
+import { useInbox, useRelayLink } from '../inbox/inbox-context';
+import { selectConnection } from '../inbox/sync-state';
+import { sendText } from '../messages/messages-commands';
 import { IconLock, IconSend } from '../ui/icons';
 import classes from './Composer.module.css';
 import { readDraft, writeDraft } from './drafts';
@@ -17,8 +19,8 @@ const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
 
 export function Composer({ conversation, autoFocus }: { conversation: ConversationSummary; autoFocus: boolean }) {
   const t = useT();
-  const client = useInboxClient();
-  const connected = useInbox((s) => s.connection === 'connected');
+  const link = useRelayLink();
+  const connected = useInbox((s) => selectConnection(s) === 'connected');
   const { open, endsAt, now } = useServiceWindow(conversation);
   const [text, setText] = useState(() => readDraft(conversation.id));
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
     const value = text;
     setText('');
     setError(null);
-    client.send(conversation.id, value).catch((failure: unknown) => {
+    sendText(link, conversation.id, value).catch((failure: unknown) => {
       setError(t('composer.sendFailed', { message: describeError(failure, t) }));
       // Give the words back rather than lose them, unless something new was typed meanwhile.
       setText((current) => (current === '' ? value : current));

@@ -1,6 +1,6 @@
 /*
- * Dates and times for the user's locale, with Intl only. Formatters are costly to build and
- * the conversation list formats thousands of times, so each is cached per locale.
+ * Dates, times and numbers for the user's locale, with Intl only. Formatters are costly to build
+ * and the conversation list formats on every update, so each is cached per locale.
  */
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -63,6 +63,37 @@ export function formatDateTime(iso: string, locale: string): string {
   return formatter(locale, 'dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+const numberCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormatter(locale: string, name: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${name}`;
+  let format = numberCache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberCache.set(key, format);
+  }
+  return format;
+}
+
 export function formatCoordinate(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 5 }).format(value);
+  return numberFormatter(locale, 'coordinate', { maximumFractionDigits: 5 }).format(value);
+}
+
+/** A count, such as the number of conversations, with the locale's grouping. */
+export function formatCount(value: number, locale: string): string {
+  return numberFormatter(locale, 'count', {}).format(value);
+}
+
+/**
+ * Builds the formatters the conversation list needs (the first of each costs milliseconds: the
+ * locale's data is loaded), so that is done while someone signs in, not after they clicked.
+ */
+export function prepareListFormats(locale: string, now: number = Date.now()): void {
+  const day = 86_400_000;
+  for (const ago of [0, 3 * day, 40 * day, 400 * day]) {
+    const iso = new Date(now - ago).toISOString();
+    formatListTime(iso, locale, now);
+    formatDateTime(iso, locale);
+  }
+  formatCount(10_000, locale);
 }

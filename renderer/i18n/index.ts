@@ -9,9 +9,24 @@ import en from './en.json';
 export const resources = { en: { translation: en } } as const;
 export const supportedLanguages = Object.keys(resources);
 
-/** The user's locale for Intl formatting (dates, times, money), even before their language is translated. */
+let locale: string | null = null;
+
+/**
+ * The user's locale for Intl formatting (dates, times, money), even before their language is
+ * translated. Every row asks for it; it is read once, and again when the browser says it changed.
+ */
 export function userLocale(): string {
-  return navigator.languages[0] ?? navigator.language;
+  if (locale === null) {
+    locale = navigator.languages[0] ?? navigator.language;
+    window.addEventListener(
+      'languagechange',
+      () => {
+        locale = null;
+      },
+      { once: true },
+    );
+  }
+  return locale;
 }
 
 export function initI18n(): typeof i18next {

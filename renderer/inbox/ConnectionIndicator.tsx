@@ -2,11 +2,12 @@ import { Text, Tooltip } from '@mantine/core';
 import { useT } from '../i18n/use-t';
 import classes from './ConnectionIndicator.module.css';
 import { useInbox } from './inbox-context';
+import { selectConnection } from './sync-state';
 
 /** A quiet dot and word: green when live, amber while (re)connecting. */
 export function ConnectionIndicator() {
   const t = useT();
-  const connection = useInbox((s) => s.connection);
+  const connection = useInbox(selectConnection);
   const label = t(`connection.${connection}`);
   const hint = t(connection === 'connected' ? 'connection.connectedHint' : 'connection.reconnectingHint');
   return (

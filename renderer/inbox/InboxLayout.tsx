@@ -1,13 +1,15 @@
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
 import type { Session } from '../app/session-storage';
-import { ConversationView } from '../conversation/ConversationView';
+import { ConversationList } from '../conversations/ConversationList';
+import { selectConversation } from '../conversations/conversations-state';
+import { ConversationView } from '../conversations/ConversationView';
 import { useT } from '../i18n/use-t';
-import { ConversationList } from './ConversationList';
 import { ConversationGone, EmptyConversation } from './EmptyConversation';
 import { useInbox } from './inbox-context';
 import classes from './InboxLayout.module.css';
+import { selectSynced } from './sync-state';
 import { TopBar } from './TopBar';
+import { UnreadTitle } from './UnreadTitle';
 import { useSelectedConversation } from './use-selected-conversation';
 
 interface Props {
@@ -15,45 +17,13 @@ interface Props {
   onSignOut: () => void;
 }
 
-const TITLE_EVERY_MS = 1_000;
-
-/**
- * The unread count in the window title. Its own component: the count changes with nearly every
- * message, and only this (which renders nothing) should re-render for it, not the whole layout.
- */
-function UnreadTitle() {
-  const t = useT();
-  const unread = useInbox((s) => s.unreadTotal);
-  // Setting the title is costly in the browser: it follows the count at most every TITLE_EVERY_MS,
-  // always ending on the latest value (a throttle, so a steady stream of messages still updates it).
-  const latest = useRef(unread);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    latest.current = unread;
-    if (pending.current !== null) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      document.title = latest.current > 0 ? t('app.titleWithUnread', { count: latest.current }) : t('app.name');
-    }, TITLE_EVERY_MS);
-  }, [unread, t]);
-  // Reset once, when the inbox goes away (sign-out), not between two counts.
-  useEffect(
-    () => () => {
-      if (pending.current !== null) clearTimeout(pending.current);
-      document.title = t('app.name');
-    },
-    [t],
-  );
-  return null;
-}
-
 /** Wide windows: list and conversation side by side. Narrow ones: the list, or the conversation with a way back. */
 export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
-  const synced = useInbox((s) => s.synced);
-  const exists = useInbox((s) => (selectedId === null ? false : s.conversations.has(selectedId)));
+  const synced = useInbox(selectSynced);
+  const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
   const showList = !narrow || selectedId === null;
   const showConversation = !narrow || selectedId !== null;

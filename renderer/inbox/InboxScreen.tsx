@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Session } from '../app/session-storage';
-import { InboxClient, type SessionEndReason } from './inbox-client';
+import type { InboxClient, SessionEndReason } from './inbox-client';
 import { InboxProvider } from './inbox-context';
 import { InboxLayout } from './InboxLayout';
 
 interface Props {
-  relayUrl: string;
+  client: InboxClient;
   session: Session;
   onSignOut: (reason: SessionEndReason | 'signedOut') => void;
 }
 
-/** Owns the relay connection for one signed-in session (the parent keys this by token). */
-export function InboxScreen({ relayUrl, session, onSignOut }: Props) {
-  const [client] = useState(() => new InboxClient(relayUrl, session.token, onSignOut));
-
+/** The inbox of one signed-in session, over its relay connection (the parent keys this by token). */
+export function InboxScreen({ client, session, onSignOut }: Props) {
+  // Usually connecting already (sign-in starts it at once); this keeps it open while shown.
   useEffect(() => {
     client.start();
     return () => {
@@ -36,7 +35,7 @@ export function InboxScreen({ relayUrl, session, onSignOut }: Props) {
   }, [session.expiresAt, onSignOut]);
 
   return (
-    <InboxProvider client={client}>
+    <InboxProvider link={client}>
       <InboxLayout
         session={session}
         onSignOut={() => {

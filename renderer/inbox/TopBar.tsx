@@ -1,6 +1,7 @@
 import { Avatar, Button, Group, Text } from '@mantine/core';
-import { useT } from '../i18n/use-t';
+import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
+import { useT } from '../i18n/use-t';
 import { IconLogout, IconMessage } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { useInbox } from './inbox-context';
@@ -14,7 +15,7 @@ interface Props {
 export function TopBar({ session, onSignOut }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
-  const me = useInbox((s) => s.me) ?? session.agent;
+  const me = useInbox(selectMe) ?? session.agent;
   return (
     <header className={classes.bar}>
       <Group gap={8} wrap="nowrap">

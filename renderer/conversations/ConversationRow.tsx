@@ -1,41 +1,55 @@
-import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar } from '@mantine/core';
 import { memo } from 'react';
-import { useT } from '../i18n/use-t';
+import type { Agent } from '../../shared/domain/agent.js';
+import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import type { Translate } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatDateTime, formatListTime } from '../i18n/format';
 import { StatusTicks } from '../ui/StatusTicks';
 import classes from './ConversationRow.module.css';
-import { useInbox } from './inbox-context';
 import { previewOf } from './message-preview';
 
 export const ROW_HEIGHT = 76;
 
 interface Props {
-  id: string;
+  conversation: ConversationSummary;
   selected: boolean;
   now: number;
+  meId: string | null;
+  agentsById: ReadonlyMap<string, Agent>;
   onSelect: (id: string) => void;
+  /** The list's: one translation hook for the list rather than one per row. */
+  t: Translate;
 }
 
-export const ConversationRow = memo(function ConversationRow({ id, selected, now, onSelect }: Props) {
-  const t = useT();
-  const conversation = useInbox((s) => s.conversations.get(id));
-  const meId = useInbox((s) => s.me?.id);
-  const assignee = useInbox((s) => (conversation?.assigneeId ? s.agentsById.get(conversation.assigneeId) : undefined));
-  if (!conversation) return null;
-
+/**
+ * One conversation in the list. It reads nothing from the store itself: the list hands it its
+ * conversation, so a message re-renders exactly the row whose conversation changed. Plain
+ * elements rather than Mantine's where the look is ours anyway: a row is drawn on every message.
+ */
+export const ConversationRow = memo(function ConversationRow({
+  conversation,
+  selected,
+  now,
+  meId,
+  agentsById,
+  onSelect,
+  t,
+}: Props) {
   const locale = userLocale();
-  const { contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
+  const { id, contact, lastMessage, lastMessageAt, unreadCount, assigneeId } = conversation;
   const assigneeLabel =
     assigneeId === null
       ? t('inbox.unassigned')
       : assigneeId === meId
         ? t('inbox.you')
-        : (assignee?.name ?? t('inbox.unknownAgent'));
+        : (agentsById.get(assigneeId)?.name ?? t('inbox.unknownAgent'));
 
   return (
-    <UnstyledButton
+    <button
+      type="button"
       className={classes.row}
+      data-conversation-id={id}
       data-selected={selected || undefined}
       data-unread={unreadCount > 0 || undefined}
       aria-current={selected ? 'true' : undefined}
@@ -59,7 +73,7 @@ export const ConversationRow = memo(function ConversationRow({ id, selected, now
           {unreadCount > 0 ? (
             <span className={classes.unread}>
               <span aria-hidden>{unreadCount > 99 ? '99+' : unreadCount}</span>
-              <VisuallyHidden>{t('inbox.unread', { count: unreadCount })}</VisuallyHidden>
+              <span className={classes.visuallyHidden}>{t('inbox.unread', { count: unreadCount })}</span>
             </span>
           ) : null}
         </span>
@@ -73,6 +87,6 @@ export const ConversationRow = memo(function ConversationRow({ id, selected, now
           </span>
         </span>
       </span>
-    </UnstyledButton>
+    </button>
   );
 });

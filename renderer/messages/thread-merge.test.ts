@@ -38,6 +38,14 @@ describe('upsertMessage', () => {
     expect(upsertMessage(list, older)).toBe(list);
   });
 
+  it('keeps the object of a version it already has, but takes a new status of the same moment', () => {
+    const list = [message('a', 1, { direction: 'out', status: 'sent' })];
+    expect(upsertMessage(list, message('a', 1, { direction: 'out', status: 'sent' }))).toBe(list);
+    // Two ticks within one millisecond carry the same updatedAt: the later one still counts.
+    const ticked = upsertMessage(list, message('a', 1, { direction: 'out', status: 'delivered' }));
+    expect(ticked.map((m) => m.status)).toEqual(['delivered']);
+  });
+
   it('replaces the optimistic local message by the relay copy with the same clientId, never showing both', () => {
     const local = message('local:x', 5, { direction: 'out', status: 'pending', clientId: 'x' });
     const server = message('m9', 5, { direction: 'out', status: 'sent', clientId: 'x' });

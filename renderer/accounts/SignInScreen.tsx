@@ -1,5 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { userLocale } from '../i18n';
+import { prepareListFormats } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { login, RelayError } from '../../shared/client/relay-client.js';
 import type { Session } from '../app/session-storage';
@@ -20,6 +22,16 @@ export function SignInScreen({ relayUrl, notice, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // The inbox comes next: its date formats are ready by then.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => {
+      prepareListFormats(userLocale());
+    });
+    return () => {
+      cancelIdleCallback(idle);
+    };
+  }, []);
 
   function explain(failure: unknown): string {
     if (failure instanceof RelayError) {

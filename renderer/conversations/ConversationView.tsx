@@ -1,10 +1,14 @@
-import { useDocumentVisibility } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Composer } from '../composer/Composer';
-import { useInbox, useInboxClient } from '../inbox/inbox-context';
+import { useInbox, useRelayLink } from '../inbox/inbox-context';
+import { selectLive } from '../inbox/sync-state';
+import { loadLatest } from '../messages/messages-commands';
+import { selectThread } from '../messages/messages-state';
+import { MessageList } from '../messages/MessageList';
 import { ConversationHeader } from './ConversationHeader';
+import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
-import { MessageList } from './MessageList';
+import { useMarkRead } from './use-mark-read';
 
 interface Props {
   conversationId: string;
@@ -12,30 +16,22 @@ interface Props {
   onBack?: (() => void) | undefined;
 }
 
+/** The open conversation: who it is with, its messages, the composer. */
 export function ConversationView({ conversationId, onBack }: Props) {
-  const client = useInboxClient();
-  const conversation = useInbox((s) => s.conversations.get(conversationId));
-  const connected = useInbox((s) => s.connection === 'connected' && s.synced);
+  const link = useRelayLink();
+  const conversation = useInbox((s) => selectConversation(s, conversationId));
+  const live = useInbox(selectLive);
   const threadMissingOrStale = useInbox((s) => {
-    const thread = s.threads.get(conversationId);
+    const thread = selectThread(s, conversationId);
     return !thread || thread.stale;
   });
-  const visibility = useDocumentVisibility();
-  const unread = conversation?.unreadCount ?? 0;
 
   // First open, and the catch-up after every resync.
   useEffect(() => {
-    if (connected && threadMissingOrStale) void client.loadLatest(conversationId);
-  }, [client, conversationId, connected, threadMissingOrStale]);
+    if (live && threadMissingOrStale) void loadLatest(link, conversationId);
+  }, [link, conversationId, live, threadMissingOrStale]);
 
-  // Reading a conversation marks it read, also when a message arrives while it is open.
-  useEffect(() => {
-    if (connected && unread > 0 && visibility === 'visible') {
-      client.markRead(conversationId).catch(() => {
-        // The next sync shows the real count; nothing for the person to do.
-      });
-    }
-  }, [client, conversationId, connected, unread, visibility]);
+  useMarkRead(conversationId);
 
   if (!conversation) return null;
   return (

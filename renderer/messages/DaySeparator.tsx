@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useT } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { dayLabel } from '../i18n/format';
 import classes from './MessageList.module.css';
 
-export function DaySeparator({ iso, now }: { iso: string; now: number }) {
+export const DaySeparator = memo(function DaySeparator({ iso, now }: { iso: string; now: number }) {
   const t = useT();
   const label = dayLabel(iso, userLocale(), now);
   const text =
@@ -13,4 +14,4 @@ export function DaySeparator({ iso, now }: { iso: string; now: number }) {
       <span>{text}</span>
     </div>
   );
-}
+});

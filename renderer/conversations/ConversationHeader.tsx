@@ -2,7 +2,7 @@ import { ActionIcon, Avatar } from '@mantine/core';
 import { useT } from '../i18n/use-t';
 import { contactHandle, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { IconArrowLeft } from '../ui/icons';
-import { AssignmentControl } from './AssignmentControl';
+import { AssignmentControl } from '../assignment/AssignmentControl';
 import classes from './ConversationView.module.css';
 
 interface Props {

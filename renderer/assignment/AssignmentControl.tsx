@@ -2,9 +2,11 @@ import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import { selectAgents, selectAgentsById, selectMe } from '../accounts/accounts-state';
 import { describeError } from '../app/describe-error';
-import { useInbox, useInboxClient } from '../inbox/inbox-context';
+import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { IconUser } from '../ui/icons';
+import { assign } from './assignment-commands';
 
 const UNASSIGNED = '';
 
@@ -14,10 +16,10 @@ const UNASSIGNED = '';
  */
 export function AssignmentControl({ conversation }: { conversation: ConversationSummary }) {
   const t = useT();
-  const client = useInboxClient();
-  const me = useInbox((s) => s.me);
-  const agents = useInbox((s) => s.agents);
-  const agentsById = useInbox((s) => s.agentsById);
+  const link = useRelayLink();
+  const me = useInbox(selectMe);
+  const agents = useInbox(selectAgents);
+  const agentsById = useInbox(selectAgentsById);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -32,11 +34,11 @@ export function AssignmentControl({ conversation }: { conversation: Conversation
   if (!me) return null;
 
   const assigneeId = conversation.assigneeId;
-  async function assign(agentId: string | null) {
+  async function change(agentId: string | null) {
     setBusy(true);
     setError(null);
     try {
-      await client.assign(conversation.id, agentId);
+      await assign(link, conversation.id, agentId);
     } catch (failure) {
       setError(t('assign.failed', { message: describeError(failure, t) }));
     } finally {
@@ -62,18 +64,18 @@ export function AssignmentControl({ conversation }: { conversation: Conversation
         data={options}
         value={assigneeId ?? UNASSIGNED}
         disabled={busy}
-        onChange={(event) => void assign(event.currentTarget.value === UNASSIGNED ? null : event.currentTarget.value)}
+        onChange={(event) => void change(event.currentTarget.value === UNASSIGNED ? null : event.currentTarget.value)}
       />
     );
   } else if (assigneeId === null) {
     control = (
-      <Button size="xs" onClick={() => void assign(me.id)} loading={busy}>
+      <Button size="xs" onClick={() => void change(me.id)} loading={busy}>
         {t('assign.claim')}
       </Button>
     );
   } else if (assigneeId === me.id) {
     control = (
-      <Button size="xs" variant="default" onClick={() => void assign(null)} loading={busy}>
+      <Button size="xs" variant="default" onClick={() => void change(null)} loading={busy}>
         {t('assign.handBack')}
       </Button>
     );

@@ -1,14 +1,17 @@
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 import { useT } from '../i18n/use-t';
-import { useInbox, useInboxClient } from '../inbox/inbox-context';
-import { isLocalMessage } from '../inbox/thread-merge';
+import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { useNow } from '../ui/use-now';
 import { DaySeparator } from './DaySeparator';
 import { MessageBubble } from './MessageBubble';
 import classes from './MessageList.module.css';
-import { buildRows } from './rows';
+import { loadLatest, loadOlder } from './messages-commands';
+import { selectThread } from './messages-state';
+import { buildRows, type Row } from './rows';
+import { isLocalMessage } from './thread-merge';
 
 /** How close to the top (px) scrolling has to come before older history is fetched. */
 const LOAD_OLDER_AT = 400;
@@ -25,14 +28,19 @@ interface Props {
  */
 export function MessageList({ conversationId, customerName }: Props) {
   const t = useT();
-  const client = useInboxClient();
-  const thread = useInbox((s) => s.threads.get(conversationId));
-  const meId = useInbox((s) => s.me?.id ?? null);
-  const agentsById = useInbox((s) => s.agentsById);
+  const link = useRelayLink();
+  const thread = useInbox((s) => selectThread(s, conversationId));
+  const meId = useInbox(selectMeId);
+  const agentsById = useInbox(selectAgentsById);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const messages = thread?.messages;
-  const rows = useMemo(() => buildRows(messages ?? []), [messages]);
+  // Built from the last rows, so a new message adds a row rather than rebuilding them all.
+  const lastRows = useRef<readonly Row[]>([]);
+  const rows = useMemo(() => buildRows(messages ?? [], lastRows.current), [messages]);
+  useEffect(() => {
+    lastRows.current = rows;
+  }, [rows]);
 
   // The virtualizer is mutable by design; this app does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -67,16 +75,16 @@ export function MessageList({ conversationId, customerName }: Props) {
   const maybeLoadOlder = useCallback(() => {
     const element = scrollRef.current;
     if (!element || !ready || !hasMore || loadingOlder) return;
-    if (element.scrollTop < LOAD_OLDER_AT) void client.loadOlder(conversationId);
-  }, [client, conversationId, ready, hasMore, loadingOlder]);
+    if (element.scrollTop < LOAD_OLDER_AT) void loadOlder(link, conversationId);
+  }, [link, conversationId, ready, hasMore, loadingOlder]);
 
   // Also when the loaded page does not fill the screen yet (there is nothing to scroll).
   useEffect(() => {
     const element = scrollRef.current;
     if (element && ready && hasMore && !loadingOlder && element.scrollHeight <= element.clientHeight) {
-      void client.loadOlder(conversationId);
+      void loadOlder(link, conversationId);
     }
-  }, [client, conversationId, ready, hasMore, loadingOlder, rows.length]);
+  }, [link, conversationId, ready, hasMore, loadingOlder, rows.length]);
 
   if (!thread || thread.status === 'loading') {
     return (
@@ -97,7 +105,7 @@ export function MessageList({ conversationId, customerName }: Props) {
           <Text size="sm" c="red.8">
             {t('conversation.loadFailed', { message: thread.error ?? '' })}
           </Text>
-          <Button size="xs" variant="light" onClick={() => void client.loadLatest(conversationId)}>
+          <Button size="xs" variant="light" onClick={() => void loadLatest(link, conversationId)}>
             {t('conversation.retry')}
           </Button>
         </Stack>

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { initialInboxState, inboxReducer } from '../inbox/inbox-store';
+import { selectAgentsById, selectMe } from './accounts-state';
+
+/** A relay that writes fine and set no file aside. */
+const health = { writes: 'ok' as const, quarantined: [] };
+
+const ann = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+const bob = { id: 'a2', name: 'Bob', email: 'bob@shop.test', role: 'supervisor' as const };
+
+describe('accounts slice', () => {
+  it('takes me and the agents from each sync, the later one winning', () => {
+    let state = inboxReducer(initialInboxState, {
+      type: 'inbox:synced',
+      snapshot: { me: ann, agents: [ann, bob], conversations: [], health },
+    });
+    expect(selectMe(state)).toEqual(ann);
+    expect(selectAgentsById(state).get('a2')?.name).toBe('Bob');
+    state = inboxReducer(state, {
+      type: 'inbox:synced',
+      snapshot: { me: { ...ann, name: 'Ann V.' }, agents: [{ ...ann, name: 'Ann V.' }], conversations: [], health },
+    });
+    expect(selectMe(state)?.name).toBe('Ann V.');
+    expect(selectAgentsById(state).has('a2')).toBe(false);
+  });
+
+  it('ignores what is not its business', () => {
+    const state = inboxReducer(initialInboxState, { type: 'connection', state: 'connected' });
+    expect(state.accounts).toBe(initialInboxState.accounts);
+  });
+});

@@ -1,0 +1,111 @@
+import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
+import { useInbox } from '../inbox/inbox-context';
+import { selectSynced } from '../inbox/sync-state';
+import { useT } from '../i18n/use-t';
+import { userLocale } from '../i18n';
+import { formatCount } from '../i18n/format';
+import { IconInbox } from '../ui/icons';
+import { useNow } from '../ui/use-now';
+import classes from './ConversationList.module.css';
+import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
+import { selectOrder } from './conversations-state';
+import { useKeepFocus } from './use-keep-focus';
+
+interface Props {
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+const rowHeight = () => ROW_HEIGHT;
+
+/** The title and the count: rendered again only when the count changes, not on every message. */
+const ListHeader = memo(function ListHeader({ count }: { count: number }) {
+  const t = useT();
+  return (
+    <Group className={classes.header} justify="space-between" wrap="nowrap">
+      <Text fw={650} size="md" component="h2" m={0}>
+        {t('inbox.title')}
+      </Text>
+      {count > 0 ? (
+        <Badge variant="light" color="gray" size="sm" radius="sm">
+          {formatCount(count, userLocale())}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+});
+
+/** Every conversation the relay lets this person see, most recent first; virtualised for thousands. */
+export function ConversationList({ selectedId, onSelect }: Props) {
+  const t = useT();
+  const order = useInbox(selectOrder);
+  const synced = useInbox(selectSynced);
+  const meId = useInbox(selectMeId);
+  const agentsById = useInbox(selectAgentsById);
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const keepFocus = useKeepFocus(scrollRef);
+  // Rows all have one height and are keyed by position here (by id in React, below): a message
+  // that reorders the list then leaves the virtualizer's layout of every row as it was, where a
+  // key per id would have it lay out all rows again, thousands of them, on every message.
+  // The virtualizer is mutable by design; this app does not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: rowHeight,
+    overscan: 8,
+  });
+
+  return (
+    <>
+      <ListHeader count={order.length} />
+      {!synced ? (
+        <Center className={classes.fill}>
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {t('inbox.loading')}
+            </Text>
+          </Group>
+        </Center>
+      ) : order.length === 0 ? (
+        <Center className={classes.fill} p="lg">
+          <EmptyState size="sm" icon={<IconInbox size={24} />} withIndicatorBackground description={t('inbox.empty')} />
+        </Center>
+      ) : (
+        <div ref={scrollRef} className={classes.scroller}>
+          <ul className={classes.list} style={{ height: virtualizer.getTotalSize() }} {...keepFocus}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const conversation = order[item.index];
+              if (conversation === undefined) return null;
+              return (
+                // Keyed by activity: a conversation that moves to the top is inserted there and
+                // its old row removed, where React would move every row above it instead (each
+                // move a detach and re-attach, laid out and styled from scratch).
+                <li
+                  key={`${conversation.id}@${conversation.activitySeq}`}
+                  className={classes.item}
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                >
+                  <ConversationRow
+                    conversation={conversation}
+                    selected={conversation.id === selectedId}
+                    now={now}
+                    meId={meId}
+                    agentsById={agentsById}
+                    onSelect={onSelect}
+                    t={t}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { RelaySocket } from '../../shared/client/relay-client.js';
+import { bindAccountEvents } from '../accounts/accounts-events';
+import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindConversationEvents } from '../conversations/conversations-events';
+import {
+  initialConversationsState,
+  reduceConversations,
+  type ConversationsAction,
+  type ConversationsState,
+} from '../conversations/conversations-state';
+import { bindMessageEvents } from '../messages/messages-events';
+import {
+  initialMessagesState,
+  reduceMessages,
+  type MessagesAction,
+  type MessagesState,
+} from '../messages/messages-state';
+import { createStore, type Store } from '../app/store';
+import type { RelayEventAction } from './relay-event';
+import { initialSyncState, reduceSync, type SyncAction, type SyncState } from './sync-state';
+
+/*
+ * What the inbox is made of: one state slice per feature, and the event bindings that feed them.
+ * The one place that lists the features; a new event or command lives entirely in its feature's
+ * folder. Every slice sees every action once (one pass per action, one notification).
+ */
+
+export interface InboxState {
+  sync: SyncState;
+  accounts: AccountsState;
+  conversations: ConversationsState;
+  messages: MessagesState;
+}
+
+export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
+
+export const initialInboxState: InboxState = {
+  sync: initialSyncState,
+  accounts: initialAccountsState,
+  conversations: initialConversationsState,
+  messages: initialMessagesState,
+};
+
+export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
+  const sync = reduceSync(state.sync, action);
+  const accounts = reduceAccounts(state.accounts, action);
+  const conversations = reduceConversations(state.conversations, action);
+  const messages = reduceMessages(state.messages, action);
+  if (
+    sync === state.sync &&
+    accounts === state.accounts &&
+    conversations === state.conversations &&
+    messages === state.messages
+  ) {
+    return state;
+  }
+  return { sync, accounts, conversations, messages };
+}
+
+export type InboxStore = Store<InboxState, InboxAction>;
+
+export function createInboxStore(): InboxStore {
+  return createStore(inboxReducer, initialInboxState);
+}
+
+export type SessionEndReason = 'ended' | 'unauthorized';
+
+/** What a feature's event bindings may do with what the relay pushes. */
+export interface EventContext {
+  dispatch: (action: InboxAction) => void;
+  endSession: (reason: SessionEndReason) => void;
+}
+
+/** Each feature's `listen(...)` calls; the socket's listeners all go when the connection is closed. */
+export const eventBindings: readonly ((socket: RelaySocket, context: EventContext) => void)[] = [
+  bindAccountEvents,
+  bindConversationEvents,
+  bindMessageEvents,
+];

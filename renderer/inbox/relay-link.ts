@@ -1,0 +1,9 @@
+import type { RelaySocket } from '../../shared/client/relay-client.js';
+import type { InboxStore } from './inbox-store';
+
+/** What a feature's commands work with: the live connection and the store they report into. */
+export interface RelayLink {
+  /** The relay connection; throws a RelayError once the inbox has stopped (signed out). */
+  socket(): RelaySocket;
+  readonly store: InboxStore;
+}
