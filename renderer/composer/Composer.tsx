@@ -13,6 +13,7 @@ import { IconLock, IconSend } from '../ui/icons';
 import classes from './Composer.module.css';
 import { readDraft, writeDraft } from './drafts';
 import { useServiceWindow } from './use-service-window';
+import { selectSendingPaused } from '../health/health-state';
 
 /** Show when the window closes once less than this is left. */
 const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
@@ -21,6 +22,8 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const t = useT();
   const link = useRelayLink();
   const connected = useInbox((s) => selectConnection(s) === 'connected');
+  // The relay cannot store anything: a send would be refused; the banner above says why.
+  const paused = useInbox(selectSendingPaused);
   const { open, endsAt, now } = useServiceWindow(conversation);
   const [text, setText] = useState(() => readDraft(conversation.id));
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +34,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   }, [conversation.id, text]);
 
   const tooLong = text.length > MAX_TEXT_LENGTH;
-  const canSend = open && connected && text.trim().length > 0 && !tooLong;
+  const canSend = open && connected && !paused && text.trim().length > 0 && !tooLong;
 
   function send() {
     if (!canSend) return;

@@ -3,6 +3,7 @@ import type { Session } from '../app/session-storage';
 import { ConversationList } from '../conversations/ConversationList';
 import { selectConversation } from '../conversations/conversations-state';
 import { ConversationView } from '../conversations/ConversationView';
+import { HealthBanner } from '../health/HealthBanner';
 import { useT } from '../i18n/use-t';
 import { ConversationGone, EmptyConversation } from './EmptyConversation';
 import { useInbox } from './inbox-context';
@@ -41,6 +42,7 @@ export function InboxLayout({ session, onSignOut }: Props) {
     <div className={classes.shell}>
       <UnreadTitle />
       <TopBar session={session} onSignOut={onSignOut} />
+      <HealthBanner />
       <div className={classes.body} data-narrow={narrow || undefined}>
         {showList ? (
           <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>

@@ -8,6 +8,8 @@ import {
   type ConversationsAction,
   type ConversationsState,
 } from '../conversations/conversations-state';
+import { bindHealthEvents } from '../health/health-events';
+import { initialHealthState, reduceHealth, type HealthState } from '../health/health-state';
 import { bindMessageEvents } from '../messages/messages-events';
 import {
   initialMessagesState,
@@ -30,6 +32,7 @@ export interface InboxState {
   accounts: AccountsState;
   conversations: ConversationsState;
   messages: MessagesState;
+  health: HealthState;
 }
 
 export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
@@ -39,6 +42,7 @@ export const initialInboxState: InboxState = {
   accounts: initialAccountsState,
   conversations: initialConversationsState,
   messages: initialMessagesState,
+  health: initialHealthState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -46,15 +50,17 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const accounts = reduceAccounts(state.accounts, action);
   const conversations = reduceConversations(state.conversations, action);
   const messages = reduceMessages(state.messages, action);
+  const health = reduceHealth(state.health, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
-    messages === state.messages
+    messages === state.messages &&
+    health === state.health
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages };
+  return { sync, accounts, conversations, messages, health };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -76,4 +82,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindAccountEvents,
   bindConversationEvents,
   bindMessageEvents,
+  bindHealthEvents,
 ];

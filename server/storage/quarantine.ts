@@ -46,7 +46,13 @@ export class Quarantine {
     const target = join(this.dir, name);
     if (options.copy) await copyFile(path, target);
     else await rename(path, target);
-    const entry: QuarantinedFile = { file, movedTo: relative(this.dataDir, target), reason, at };
+    // The reason names the file as the relay saw it; supervisors are told where it is in the data folder.
+    const entry: QuarantinedFile = {
+      file,
+      movedTo: relative(this.dataDir, target),
+      reason: reason.replaceAll(path, file),
+      at,
+    };
     await writeFile(`${target}${NOTE_SUFFIX}`, JSON.stringify(entry));
     this.files.push(entry);
     this.logger.error(entry, 'a data file could not be read and was moved to the quarantine folder');
