@@ -56,7 +56,14 @@ export interface RelayConfig {
   graphPerSecond: number;
   /** A request whose body has not arrived by then answers 408. */
   requestDeadlineMs: number;
+  /** How long an agent whose apps all closed still shows as there (reloads, short drops); 20 s by default. */
+  presenceGraceMs?: number;
+  /** How often the relay looks at its clock for snoozes that ended; 1 s by default (tests: less). */
+  clockTickMs?: number;
 }
+
+export const DEFAULT_PRESENCE_GRACE_MS = 20_000;
+export const DEFAULT_CLOCK_TICK_MS = 1_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -9,7 +9,9 @@ import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
-import type { RelayConfig } from './config.js';
+import { accountHandlers } from './accounts/commands.js';
+import { PresenceTracker } from './accounts/presence.js';
+import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -92,7 +94,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
   const graph = new GraphClient({ ...whatsapp, perSecond: config.graphPerSecond });
 
-  const accounts = new AccountService({ accounts: accountsStore, events, now });
+  const presence = new PresenceTracker(config.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS);
+  const accounts = new AccountService({ accounts: accountsStore, events, presence, now });
   await ensureFirstSupervisor(accounts, config.admin, logger);
   const statuses = new StatusTracker({ store, events, now, logger: logger.child({ module: 'statuses' }) });
   const delivery = createDelivery({
@@ -136,11 +139,12 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   attachFanout(io, events);
   const handlers: RelayHandlers = {
     ...inboxHandlers({ accounts, conversations, health }),
+    ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
   };
-  serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
+  serveAgents(io, { accounts, presence, handlers, now, logger: logger.child({ module: 'realtime' }) });
 
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
@@ -199,6 +203,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     async close() {
       await io.close();
+      presence.close();
       await app.close();
       await delivery.idle();
       await store.close();
