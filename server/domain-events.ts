@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Agent } from '../shared/domain/agent.js';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 
 /*
@@ -20,7 +21,9 @@ export type DomainEvent =
   /** An agent was created or changed (presence too); `before` when it existed (its role may have changed). */
   | { type: 'agent.changed'; agent: Agent; before?: Agent }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
-  | { type: 'health.changed'; health: RelayHealth };
+  | { type: 'health.changed'; health: RelayHealth }
+  /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */
+  | { type: 'products.changed'; products: ProductView[] };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

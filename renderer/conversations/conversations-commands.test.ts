@@ -46,7 +46,10 @@ function fakeLink() {
     capacity: 10,
     presence: 'online' as const,
   };
-  store.dispatch({ type: 'inbox:synced', snapshot: { me, agents: [me], conversations: [conversation(2, 1)], health } });
+  store.dispatch({
+    type: 'inbox:synced',
+    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health },
+  });
   const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store };
   return { link, sent, store };
 }

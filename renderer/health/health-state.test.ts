@@ -18,6 +18,7 @@ describe('health state', () => {
         },
         agents: [],
         conversations: [],
+        more: null,
         health: { writes: 'ok', quarantined: [file] },
       },
     });

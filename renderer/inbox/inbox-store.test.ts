@@ -72,6 +72,7 @@ describe('inbox store', () => {
         },
         agents: [],
         conversations: [],
+        more: null,
         health,
       },
     });

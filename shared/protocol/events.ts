@@ -1,5 +1,6 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { assignmentCommands } from './assignment.js';
+import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
@@ -34,8 +35,9 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  catalogCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents);
+export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, catalogEvents);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
