@@ -15,7 +15,10 @@ import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
-import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { workflowHandlers } from './workflow/commands.js';
+import { registerWorkflowRoutes } from './workflow/routes.js';
+import { WorkflowService } from './workflow/workflow-service.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -116,8 +119,15 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     logger: logger.child({ module: 'delivery' }),
   });
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
-  const messages = new MessageService({ store, conversations, events, now });
-  const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const workflow = new WorkflowService({
+    store,
+    conversations,
+    events,
+    now,
+    tickMs: config.clockTickMs ?? DEFAULT_CLOCK_TICK_MS,
+  });
+  const messages = new MessageService({ store, conversations, workflow, events, now });
+  const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   // The hosted shop's name, number and language; the sandbox's number when no real one is set.
   const shop = (): ShopContext => ({
     name: config.shop?.name ?? 'Toonbank shop',
@@ -162,13 +172,14 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   installRequestDeadline(app, config.requestDeadlineMs);
 
   const io = createSocketServer(app.server, allowedOrigins);
-  attachFanout(io, events);
+  attachFanout(io, events, { unreadFor: (id, agentId) => store.unreadFor(id, agentId) });
   const handlers: RelayHandlers = {
     ...inboxHandlers({ accounts, conversations, health }),
     ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
-    ...assignmentHandlers(assignment),
+    ...assignmentHandlers(assignment, conversations),
+    ...workflowHandlers(workflow, conversations),
     ...catalogHandlers(catalog),
   };
   serveAgents(io, { accounts, presence, handlers, now, logger: logger.child({ module: 'realtime' }) });
@@ -178,7 +189,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerAccountRoutes(app, accounts);
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
-  registerAssignmentRoutes(app, accounts, assignment);
+  registerAssignmentRoutes(app, accounts, conversations, assignment);
+  registerWorkflowRoutes(app, accounts, conversations, workflow);
   registerCatalogRoutes(app, accounts, catalog);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
@@ -215,6 +227,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
+      workflow.start();
       // Sends that were pending when the relay last stopped go out now (at least once).
       delivery.resume(
         store.outbox().flatMap((message) => {
@@ -232,6 +245,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       await store.checkpoint();
     },
     async close() {
+      await workflow.close();
       await io.close();
       presence.close();
       await app.close();

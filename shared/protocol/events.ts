@@ -5,6 +5,7 @@ import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { workflowCommands } from './workflow.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -36,6 +37,7 @@ export const commandSpecs = merge(
   messageCommands,
   assignmentCommands,
   catalogCommands,
+  workflowCommands,
 );
 export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, catalogEvents);
 
