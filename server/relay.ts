@@ -11,6 +11,7 @@ import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { ProductCardService } from './catalog/product-card-service.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import type { RelayConfig } from './config.js';
@@ -130,6 +131,16 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
+  const cards = new ProductCardService({
+    catalog,
+    conversations,
+    messages,
+    context: () => ({
+      catalogId: config.shop?.catalogId ?? null,
+      publicUrl: config.publicUrl ?? baseUrl,
+      locale: config.shop?.locale ?? 'en',
+    }),
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
   });
@@ -165,7 +176,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
-    ...catalogHandlers(catalog),
+    ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
 
@@ -175,7 +186,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
-  registerCatalogRoutes(app, accounts, catalog);
+  registerCatalogRoutes(app, accounts, catalog, cards);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

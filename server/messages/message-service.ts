@@ -21,6 +21,13 @@ export interface InboundMessageInput {
   sentAt: number;
 }
 
+/** What an agent sends: its type, what the customer reads first, and the type's detail. */
+export interface OutboundInput {
+  type: MessageType;
+  text: string;
+  content?: MessageContent;
+}
+
 export interface MessageServiceDeps {
   store: ConversationStore;
   conversations: ConversationService;
@@ -46,6 +53,14 @@ export class MessageService {
    * same clientId is one message, however often it is sent.
    */
   async sendText(agent: Agent, id: string, text: string, clientId?: string): Promise<Message> {
+    return this.sendMessage(agent, id, { type: 'text', text }, clientId);
+  }
+
+  /**
+   * Any outbound message (a product card, …) through the same path as a reply: who may send, the
+   * 24-hour window, the send limit, durable before announced, delivered in the background.
+   */
+  async sendMessage(agent: Agent, id: string, outbound: OutboundInput, clientId?: string): Promise<Message> {
     const conversation = this.deps.conversations.requireVisible(agent, id);
     if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id && agent.role !== 'supervisor') {
       throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
@@ -62,8 +77,9 @@ export class MessageService {
       id: randomUUID(),
       conversationId: id,
       direction: 'out',
-      type: 'text',
-      text,
+      type: outbound.type,
+      text: outbound.text,
+      ...(outbound.content === undefined ? {} : { content: outbound.content }),
       status: 'pending',
       waMessageId: null,
       authorId: agent.id,

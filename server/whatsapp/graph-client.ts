@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GraphThrottle, THROTTLE_CODES } from './graph-throttle.js';
+import type { OutboundBody } from './outbound-body.js';
 
 /*
  * The outbound half of the Cloud API adapter: POST {apiUrl}/{version}/{phoneNumberId}/messages.
@@ -66,12 +67,16 @@ export class GraphClient {
    * when it is known, otherwise to their business-scoped user id (`recipient`, reference §1.7).
    */
   async sendText(to: Recipient, body: string): Promise<string> {
+    return this.send(to, { type: 'text', text: { body, preview_url: true } });
+  }
+
+  /** Sends any message body (outbound-body.ts); resolves with the wamid. */
+  async send(to: Recipient, message: OutboundBody): Promise<string> {
     const response = await this.post({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       ...addressOf(to),
-      type: 'text',
-      text: { body, preview_url: true },
+      ...message,
     });
     const parsed = SendResponseSchema.safeParse(response);
     if (!parsed.success) throw new GraphError('BAD_RESPONSE', 'The Graph API answered without a message id', true);

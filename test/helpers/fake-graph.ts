@@ -85,8 +85,9 @@ export class FakeGraph {
     return request.wamid;
   }
 
+  /** Every message sent (read receipts left out). */
   sends(): GraphRequest[] {
-    return this.requests.filter((r) => r.body['type'] === 'text');
+    return this.requests.filter((r) => typeof r.body['type'] === 'string');
   }
 
   async stop(): Promise<void> {
