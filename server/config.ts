@@ -56,6 +56,8 @@ export interface RelayConfig {
   graphPerSecond: number;
   /** A request whose body has not arrived by then answers 408. */
   requestDeadlineMs: number;
+  /** How long typing lasts without a new notice (tests shorten it); 6 s by default. */
+  typingExpiryMs?: number;
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 
 /*
@@ -17,7 +18,9 @@ export type DomainEvent =
   | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
   | { type: 'session.ended'; tokenHash: string; reason: string }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
-  | { type: 'health.changed'; health: RelayHealth };
+  | { type: 'health.changed'; health: RelayHealth }
+  /** Who is viewing or typing in a conversation changed (live only, never stored). */
+  | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

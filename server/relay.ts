@@ -4,6 +4,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { DESKTOP_APP_ORIGIN } from '../shared/ipc.js';
 import { AccountService } from './accounts/account-service.js';
+import { ActivityService } from './activity/activity-service.js';
+import { activityHandlers } from './activity/commands.js';
 import { ensureFirstSupervisor } from './accounts/first-supervisor.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
@@ -104,8 +106,19 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
   const messages = new MessageService({ store, conversations, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const activity = new ActivityService({
+    conversations,
+    lookup: (id) => store.get(id),
+    agentOf: (id) => accounts.getAgent(id),
+    events,
+    ...(config.typingExpiryMs === undefined ? {} : { typingExpiryMs: config.typingExpiryMs }),
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
+    if (event.type === 'conversation.changed') activity.conversationChanged(event.conversation);
+    if (event.type === 'message.created' && event.message.authorId !== null) {
+      activity.sent(event.message.authorId, event.conversation.id);
+    }
   });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
@@ -135,12 +148,21 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const io = createSocketServer(app.server, allowedOrigins);
   attachFanout(io, events);
   const handlers: RelayHandlers = {
-    ...inboxHandlers({ accounts, conversations, health }),
+    ...inboxHandlers({ accounts, conversations, health, activity }),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
+    ...activityHandlers(activity),
   };
-  serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
+  serveAgents(io, {
+    accounts,
+    handlers,
+    now,
+    logger: logger.child({ module: 'realtime' }),
+    onDisconnect: (socketId) => {
+      activity.disconnected(socketId);
+    },
+  });
 
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));

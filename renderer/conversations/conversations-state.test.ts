@@ -43,7 +43,7 @@ function message(conversationId: string, id: string): Message {
 }
 
 const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
-const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({ me, agents: [me], conversations, health });
+const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({ me, agents: [me], conversations, health, activity: [] });
 const ids = (state: InboxState) => selectOrder(state).map((c) => c.id);
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const synced = (...conversations: ConversationSummary[]) =>

@@ -11,6 +11,7 @@ describe('health state', () => {
         agents: [],
         conversations: [],
         health: { writes: 'ok', quarantined: [file] },
+        activity: [],
       },
     });
     expect(synced.quarantined).toEqual([file]);

@@ -1,4 +1,5 @@
 import type { AccountService } from '../accounts/account-service.js';
+import type { ActivityService } from '../activity/activity-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { HealthService } from '../health/health-service.js';
 import type { FeatureHandlers } from '../realtime/caller.js';
@@ -8,6 +9,7 @@ export function inboxHandlers(deps: {
   accounts: AccountService;
   conversations: ConversationService;
   health: HealthService;
+  activity: ActivityService;
 }): FeatureHandlers<'inbox:sync'> {
   return {
     'inbox:sync': (_payload, { agent }) => ({
@@ -15,6 +17,7 @@ export function inboxHandlers(deps: {
       agents: deps.accounts.listAgents(),
       conversations: deps.conversations.listVisible(agent),
       health: deps.health.viewFor(agent),
+      activity: deps.activity.visibleTo(agent),
     }),
   };
 }

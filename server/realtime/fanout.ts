@@ -41,6 +41,12 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
         return;
+      case 'activity.changed':
+        // Not volatile: each event is the chat's whole activity, and Socket.IO drops a volatile packet
+        // whenever the previous one is still being written, so leaving one chat for another (two
+        // events at once) would leave the first showing a viewer who is gone.
+        io.to(roomsOfConversation(event.conversation)).emit('conversation:activity', event.activity);
+        return;
       case 'health.changed':
         // Everyone learns whether sending works; only supervisors which files were set aside.
         io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);

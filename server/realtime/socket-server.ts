@@ -35,6 +35,8 @@ export interface AgentSocketDeps {
   handlers: RelayHandlers;
   now: () => number;
   logger: Logger;
+  /** Told when a socket goes, so live state kept for it (viewing, typing) ends with it. */
+  onDisconnect?: (socketId: string) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
       get agent() {
         return deps.accounts.getAgent(socket.data.agentId) ?? agent;
       },
+      socketId: socket.id,
     };
     serveCommands(socket, commandSpecs, deps.handlers, caller, deps.logger);
     // A live socket does not outlive its session: the client is told, then let go.
@@ -82,6 +85,7 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
     );
     socket.once('disconnect', () => {
       clearTimeout(expiry);
+      deps.onDisconnect?.(socket.id);
     });
   });
 }

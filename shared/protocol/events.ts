@@ -1,4 +1,5 @@
 import { accountCommands, accountEvents } from './accounts.js';
+import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
@@ -34,8 +35,9 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  activityCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents);
+export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, activityEvents);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
