@@ -97,6 +97,11 @@ const routes: Record<string, Record<string, Operation>> = {
         },
         ...errors,
         403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+        409: {
+          description:
+            'ASSIGNED_TO_OTHER: a supervisor replying to a chat assigned to someone else without confirmAssignedToOther',
+          schema: ErrorBodySchema,
+        },
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
       },
