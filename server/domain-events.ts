@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
 import type { ConversationActivity } from '../shared/protocol/activity.js';
+import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 
 /*
@@ -20,7 +21,9 @@ export type DomainEvent =
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
   | { type: 'health.changed'; health: RelayHealth }
   /** Who is viewing or typing in a conversation changed (live only, never stored). */
-  | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity };
+  | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity }
+  /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */
+  | { type: 'products.changed'; products: ProductView[] };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

@@ -11,6 +11,9 @@ import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
+import { CatalogService } from './catalog/catalog-service.js';
+import { catalogHandlers } from './catalog/commands.js';
+import { registerCatalogRoutes } from './catalog/routes.js';
 import type { RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
@@ -31,6 +34,7 @@ import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { HealthService } from './health/health-service.js';
 import { AccountsStore } from './storage/accounts-store.js';
+import { CatalogStore } from './storage/catalog-store.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -68,6 +72,8 @@ export interface Relay {
 
 /** The API's own JSON body limit; the WhatsApp webhook allows Meta's 3 MB on its own route. */
 const API_BODY_LIMIT = 256 * 1024;
+/** The VAT rate of a product created without one. */
+const DEFAULT_VAT_RATE = 21;
 
 /**
  * Builds the relay: storage, then the features' services (each told only what it needs), then
@@ -79,6 +85,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const quarantine = new Quarantine(config.dataDir, storageLogger);
   await migrateDataDir(config.dataDir, storageLogger, quarantine);
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
+  const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -112,6 +119,14 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     agentOf: (id) => accounts.getAgent(id),
     events,
     ...(config.typingExpiryMs === undefined ? {} : { typingExpiryMs: config.typingExpiryMs }),
+  });
+  const catalog = new CatalogService({
+    store: catalogStore,
+    events,
+    now,
+    publicUrl: () => config.publicUrl ?? baseUrl,
+    // Belgium's standard rate until the shop's settings carry their own.
+    defaultVatRate: () => DEFAULT_VAT_RATE,
   });
   events.subscribe((event) => {
     delivery.onEvent(event);
@@ -153,6 +168,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
     ...activityHandlers(activity),
+    ...catalogHandlers(catalog),
   };
   serveAgents(io, {
     accounts,
@@ -170,6 +186,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
+  registerCatalogRoutes(app, accounts, catalog);
   registerWhatsAppWebhook(app, {
     ...whatsapp,
     store,

@@ -52,6 +52,10 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
         io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);
         io.except(SUPERVISORS_ROOM).emit('relay:health', { ...event.health, quarantined: [] });
         return;
+      case 'products.changed':
+        // The catalog is the same for every agent: every signed-in socket hears it.
+        io.emit('product:upsert', { products: event.products });
+        return;
     }
   };
   return events.subscribe(handle);

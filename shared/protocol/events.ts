@@ -1,6 +1,7 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
+import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
@@ -36,8 +37,16 @@ export const commandSpecs = merge(
   messageCommands,
   assignmentCommands,
   activityCommands,
+  catalogCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, activityEvents);
+export const eventSchemas = merge(
+  accountEvents,
+  conversationEvents,
+  messageEvents,
+  healthEvents,
+  activityEvents,
+  catalogEvents,
+);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
