@@ -24,6 +24,15 @@ const EnvSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optional,
   WHATSAPP_API_URL: optional.pipe(z.url().optional()),
   WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(80),
+  WHATSAPP_CATALOG_ID: optional,
+  SHOP_NAME: optional,
+  SHOP_WHATSAPP_NUMBER: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{6,15}$/, 'digits with country code, no +')
+      .optional(),
+  ),
+  SHOP_LOCALE: optional,
   CORS_ORIGINS: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -58,6 +67,8 @@ export interface RelayConfig {
   requestDeadlineMs: number;
   /** How long typing lasts without a new notice (tests shorten it); 6 s by default. */
   typingExpiryMs?: number;
+  /** The hosted shop and product cards: the shop's name, its WhatsApp number (wa.me links), its language. */
+  shop?: { name?: string; waNumber?: string; locale?: string; catalogId?: string };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +115,11 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
     requestDeadlineMs: 30_000,
     graphPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
+    shop: {
+      ...(e.SHOP_NAME ? { name: e.SHOP_NAME } : {}),
+      ...(e.SHOP_WHATSAPP_NUMBER ? { waNumber: e.SHOP_WHATSAPP_NUMBER } : {}),
+      ...(e.SHOP_LOCALE ? { locale: e.SHOP_LOCALE } : {}),
+      ...(e.WHATSAPP_CATALOG_ID ? { catalogId: e.WHATSAPP_CATALOG_ID } : {}),
+    },
   };
 }

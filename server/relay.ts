@@ -13,6 +13,7 @@ import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import type { RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
@@ -33,8 +34,11 @@ import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { HealthService } from './health/health-service.js';
+import { registerShopRoutes } from './shop/routes.js';
+import type { ShopContext } from './shop/shop-pages.js';
 import { AccountsStore } from './storage/accounts-store.js';
 import { CatalogStore } from './storage/catalog-store.js';
+import { ProductImageFiles } from './storage/product-images.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -120,6 +124,13 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     events,
     ...(config.typingExpiryMs === undefined ? {} : { typingExpiryMs: config.typingExpiryMs }),
   });
+  // The hosted shop's name, number and language; the sandbox's number when no real one is set.
+  const shop = (): ShopContext => ({
+    name: config.shop?.name ?? 'Toonbank shop',
+    waNumber: config.shop?.waNumber ?? SANDBOX_DISPLAY_NUMBER,
+    locale: config.shop?.locale ?? 'en',
+    publicUrl: config.publicUrl ?? baseUrl,
+  });
   const catalog = new CatalogService({
     store: catalogStore,
     events,
@@ -187,6 +198,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
   registerCatalogRoutes(app, accounts, catalog);
+  registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
+  registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {
     ...whatsapp,
     store,

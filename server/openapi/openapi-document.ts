@@ -219,6 +219,52 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
         },
       },
     },
+    '/api/v1/products/{id}/images': {
+      post: {
+        summary: 'Upload a product image (supervisors only): JPEG, PNG or WebP bytes as the body, up to 10 MiB',
+        auth: true,
+        parameters: [productParam],
+        requestType: 'image/jpeg,image/png,image/webp',
+        responses: {
+          201: { description: 'The product, the image first (`imageUrl`)', schema: ProductResponseSchema },
+          ...errors,
+          ...supervisors,
+          ...noProduct,
+          413: { description: 'Over 10 MiB or 40 megapixels', schema: ErrorBodySchema },
+          415: { description: 'Not a JPEG, PNG or WebP image', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/media/products/{imageId}/{file}': {
+      get: {
+        summary: 'An uploaded image variant (thumb.webp, card.webp, large.jpg), public, cached for a year',
+        parameters: [
+          { name: 'imageId', in: 'path', required: true, description: 'The image id' },
+          { name: 'file', in: 'path', required: true, description: 'thumb.webp, card.webp or large.jpg' },
+        ],
+        responses: {
+          200: { description: 'The image' },
+          404: { description: 'No such image', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/shop': {
+      get: {
+        summary: 'The hosted public shop (HTML), 48 products a page',
+        parameters: [{ name: 'page', in: 'query', description: 'Page number, from 1' }],
+        responses: { 200: { description: 'The page (text/html)' } },
+      },
+    },
+    '/shop/p/{sku}': {
+      get: {
+        summary: 'One product\'s public page (HTML) with its "Order on WhatsApp" button',
+        parameters: [{ name: 'sku', in: 'path', required: true, description: 'The SKU' }],
+        responses: {
+          200: { description: 'The page (text/html)' },
+          404: { description: 'Unknown or archived: a not-found page (text/html)' },
+        },
+      },
+    },
     '/api/v1/products/import': {
       post: {
         summary: "Import a catalog feed in Meta's CSV/TSV format (supervisors only); re-import updates by SKU",
@@ -276,7 +322,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
                 content: Object.fromEntries(
                   op.requestType
                     .split(',')
-                    .map((type) => [type, { schema: { type: type.startsWith('text/') ? 'string' : 'object' } }]),
+                    .map((type) => [type, { schema: { type: type.endsWith('json') ? 'object' : 'string' } }]),
                 ),
               },
             }
