@@ -11,11 +11,13 @@ import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
+import { accountHandlers } from './accounts/commands.js';
+import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
-import type { RelayConfig } from './config.js';
+import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -105,7 +107,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
   const graph = new GraphClient({ ...whatsapp, perSecond: config.graphPerSecond });
 
-  const accounts = new AccountService({ accounts: accountsStore, events, now });
+  const presence = new PresenceTracker(config.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS);
+  const accounts = new AccountService({ accounts: accountsStore, events, presence, now });
   await ensureFirstSupervisor(accounts, config.admin, logger);
   const statuses = new StatusTracker({ store, events, now, logger: logger.child({ module: 'statuses' }) });
   const delivery = createDelivery({
@@ -175,6 +178,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   attachFanout(io, events);
   const handlers: RelayHandlers = {
     ...inboxHandlers({ accounts, conversations, health, activity }),
+    ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
@@ -183,6 +187,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   };
   serveAgents(io, {
     accounts,
+    presence,
     handlers,
     now,
     logger: logger.child({ module: 'realtime' }),
@@ -251,6 +256,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     async close() {
       await io.close();
+      presence.close();
       await app.close();
       await delivery.idle();
       await store.close();

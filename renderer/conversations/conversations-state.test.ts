@@ -42,7 +42,15 @@ function message(conversationId: string, id: string): Message {
   };
 }
 
-const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+const me = {
+  id: 'a1',
+  name: 'Ann',
+  email: 'ann@shop.test',
+  role: 'agent' as const,
+  active: true,
+  capacity: 10,
+  presence: 'online' as const,
+};
 const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({
   me,
   agents: [me],

@@ -7,7 +7,15 @@ describe('health state', () => {
     const synced = reduceHealth(initialHealthState, {
       type: 'inbox:synced',
       snapshot: {
-        me: { id: 'a', name: 'A', email: 'a@b.cd', role: 'supervisor' },
+        me: {
+          id: 'a',
+          name: 'A',
+          email: 'a@b.cd',
+          role: 'supervisor',
+          active: true,
+          capacity: 10,
+          presence: 'online' as const,
+        },
         agents: [],
         conversations: [],
         more: null,

@@ -61,7 +61,15 @@ describe('inbox store', () => {
     state = inboxReducer(state, {
       type: 'inbox:synced',
       snapshot: {
-        me: { id: 'a1', name: 'Ann', email: 'a@b.c', role: 'agent' },
+        me: {
+          id: 'a1',
+          name: 'Ann',
+          email: 'a@b.c',
+          role: 'agent',
+          active: true,
+          capacity: 10,
+          presence: 'online' as const,
+        },
         agents: [],
         conversations: [],
         more: null,

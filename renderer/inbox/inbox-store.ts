@@ -81,6 +81,9 @@ export type SessionEndReason = 'ended' | 'unauthorized';
 export interface EventContext {
   dispatch: (action: InboxAction) => void;
   endSession: (reason: SessionEndReason) => void;
+  /** Asks the relay for a fresh snapshot (what the caller may see changed). */
+  resync: () => void;
+  getState: () => InboxState;
 }
 
 /** Each feature's `listen(...)` calls; the socket's listeners all go when the connection is closed. */

@@ -41,7 +41,15 @@ function message(id: string, seq: number, extra: Partial<Message> = {}): Message
   };
 }
 
-const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+const me = {
+  id: 'a1',
+  name: 'Ann',
+  email: 'ann@shop.test',
+  role: 'agent' as const,
+  active: true,
+  capacity: 10,
+  presence: 'online' as const,
+};
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const sync = (...ids: string[]): InboxAction => ({
   type: 'inbox:synced',
