@@ -65,9 +65,18 @@ export interface RelayConfig {
   graphPerSecond: number;
   /** A request whose body has not arrived by then answers 408. */
   requestDeadlineMs: number;
+  /** How long typing lasts without a new notice (tests shorten it); 6 s by default. */
+  typingExpiryMs?: number;
+  /** How long an agent whose apps all closed still shows as there (reloads, short drops); 20 s by default. */
+  presenceGraceMs?: number;
+  /** How often the relay looks at its clock for snoozes that ended; 1 s by default (tests: less). */
+  clockTickMs?: number;
   /** The hosted shop and product cards: the shop's name, its WhatsApp number (wa.me links), its language. */
   shop?: { name?: string; waNumber?: string; locale?: string; catalogId?: string };
 }
+
+export const DEFAULT_PRESENCE_GRACE_MS = 20_000;
+export const DEFAULT_CLOCK_TICK_MS = 1_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -10,7 +10,7 @@ export function catalogHandlers(
     'catalog:search': (p) =>
       Promise.resolve({ products: catalog.search(p.q, { limit: p.limit }).map((product) => catalog.view(product)) }),
     'catalog:send': async (p, { agent }) => ({
-      message: await cards.send(agent, p.conversationId, p.productIds, p.text ?? '', p.clientId),
+      message: await cards.send(agent, p.conversationId, p),
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Agent } from '../../shared/domain/agent.js';
 import type { Message } from '../../shared/domain/message.js';
+import type { SendProductsRequest } from '../../shared/protocol/catalog.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import { AppError } from '../kit/app-error.js';
 import type { MessageService } from '../messages/message-service.js';
@@ -17,13 +18,8 @@ export interface ProductCardDeps {
 export class ProductCardService {
   constructor(private readonly deps: ProductCardDeps) {}
 
-  async send(
-    agent: Agent,
-    conversationId: string,
-    productIds: string[],
-    note: string,
-    clientId?: string,
-  ): Promise<Message> {
+  async send(agent: Agent, conversationId: string, request: SendProductsRequest): Promise<Message> {
+    const { productIds, clientId } = request;
     // A conversation the caller may not see is not found, before anything is said about products.
     this.deps.conversations.requireVisible(agent, conversationId);
     if (new Set(productIds).size !== productIds.length) throw new AppError('BAD_REQUEST', 'A product is named twice');
@@ -33,7 +29,7 @@ export class ProductCardService {
       if (product.visibility === 'archived') throw new AppError('BAD_REQUEST', `${product.name} is archived`);
       return product;
     });
-    const outbound = productCardMessage(products, note.trim(), this.deps.context());
-    return this.deps.messages.sendMessage(agent, conversationId, outbound, clientId);
+    const outbound = productCardMessage(products, (request.text ?? '').trim(), this.deps.context());
+    return this.deps.messages.sendMessage(agent, conversationId, outbound, clientId, request.confirmAssignedToOther);
   }
 }

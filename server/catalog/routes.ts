@@ -31,8 +31,8 @@ export function registerCatalogRoutes(
   app.post('/api/v1/conversations/:id/products', async (request, reply) => {
     const agent = authenticate(accounts, request);
     const id = conversationIdOf(request.params);
-    const { productIds, text, clientId } = parseInput(SendProductsRequestSchema, request.body, 'products');
-    const message = await cards.send(agent, id, productIds, text ?? '', clientId);
+    const input = parseInput(SendProductsRequestSchema, request.body, 'products');
+    const message = await cards.send(agent, id, input);
     return reply.code(201).send({ message });
   });
 

@@ -6,6 +6,8 @@ import {
   CreateAgentRequestSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+  PresenceRequestSchema,
+  UpdateAgentRequestSchema,
 } from '../../shared/protocol/accounts.js';
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
 import {
@@ -72,6 +74,33 @@ const routes: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/v1/agents/{id}': {
+    patch: {
+      summary:
+        'Change an agent (supervisors only): name, role, capacity, active, password. Deactivating or a new password ends their sessions and sockets at once',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Agent id' }],
+      request: UpdateAgentRequestSchema,
+      responses: {
+        200: { description: 'The agent after the change', schema: AgentResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such agent', schema: ErrorBodySchema },
+        409: { description: 'It would leave the shop without an active supervisor', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/me/presence': {
+    put: {
+      summary: "The caller's own presence: online or away (offline is when no app of theirs is connected)",
+      auth: true,
+      request: PresenceRequestSchema,
+      responses: {
+        200: { description: 'The caller as everyone now sees them', schema: AgentResponseSchema },
+        ...errors,
+      },
+    },
+  },
   '/api/v1/conversations': {
     get: {
       summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
@@ -105,6 +134,11 @@ const routes: Record<string, Record<string, Operation>> = {
         },
         ...errors,
         403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+        409: {
+          description:
+            'ASSIGNED_TO_OTHER: a supervisor replying to a chat assigned to someone else without confirmAssignedToOther',
+          schema: ErrorBodySchema,
+        },
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
       },

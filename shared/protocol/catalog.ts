@@ -51,7 +51,10 @@ export const SendProductsRequestSchema = z.object({
   productIds: z.array(ProductIdSchema).min(1, 'choose at least one product').max(30, 'at most 30 products at once'),
   text: z.string().max(1000).optional(),
   clientId: ClientIdSchema.optional(),
+  /** A supervisor sending in a chat assigned to someone else says yes to it (as for a reply). */
+  confirmAssignedToOther: z.boolean().optional(),
 });
+export type SendProductsRequest = z.infer<typeof SendProductsRequestSchema>;
 export const SendProductsCommandSchema = ConversationRefSchema.extend(SendProductsRequestSchema.shape).extend({
   clientId: ClientIdSchema,
 });

@@ -1,4 +1,5 @@
 import { accountCommands, accountEvents } from './accounts.js';
+import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
@@ -35,9 +36,17 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  activityCommands,
   catalogCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, catalogEvents);
+export const eventSchemas = merge(
+  accountEvents,
+  conversationEvents,
+  messageEvents,
+  healthEvents,
+  activityEvents,
+  catalogEvents,
+);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
