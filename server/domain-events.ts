@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { CartView } from '../shared/protocol/carts.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
+import type { OrderView } from '../shared/protocol/orders.js';
 
 /*
  * What happened, as the services announce it: one typed union for the whole relay. Services know
@@ -17,7 +19,11 @@ export type DomainEvent =
   | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
   | { type: 'session.ended'; tokenHash: string; reason: string }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
-  | { type: 'health.changed'; health: RelayHealth };
+  | { type: 'health.changed'; health: RelayHealth }
+  /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
+  | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
+  /** An order was created or its status changed. */
+  | { type: 'order.changed'; conversation: ConversationSummary; order: OrderView };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

@@ -53,6 +53,13 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
   }),
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+  /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
+  z.object({
+    kind: z.literal('cta_url'),
+    displayText: z.string().min(1).max(20),
+    url: z.url(),
+    orderId: z.string().optional(),
+  }),
   /** What a system line says happened; `text` holds the same in English for anyone without this version. */
   z.object({
     kind: z.literal('system'),

@@ -1,9 +1,11 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { assignmentCommands } from './assignment.js';
+import { cartCommands, cartEvents } from './carts.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -34,8 +36,17 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  cartCommands,
+  orderCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents);
+export const eventSchemas = merge(
+  accountEvents,
+  conversationEvents,
+  messageEvents,
+  healthEvents,
+  cartEvents,
+  orderEvents,
+);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;
