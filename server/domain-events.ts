@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
 import type { CartView } from '../shared/protocol/carts.js';
+import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 import type { OrderView } from '../shared/protocol/orders.js';
 
@@ -23,7 +24,9 @@ export type DomainEvent =
   /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
   | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
   /** An order was created or its status changed. */
-  | { type: 'order.changed'; conversation: ConversationSummary; order: OrderView };
+  | { type: 'order.changed'; conversation: ConversationSummary; order: OrderView }
+  /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */
+  | { type: 'products.changed'; products: ProductView[] };
 
 export type DomainEventListener = (event: DomainEvent) => void;
 

@@ -11,9 +11,11 @@ import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
 import { CartService } from './carts/cart-service.js';
 import { cartHandlers } from './carts/commands.js';
-import type { ProductLookup } from './carts/product-lookup.js';
 import { registerCartRoutes } from './carts/routes.js';
 import { StoredCartSchema } from './carts/stored-cart.js';
+import { CatalogService } from './catalog/catalog-service.js';
+import { catalogHandlers } from './catalog/commands.js';
+import { registerCatalogRoutes } from './catalog/routes.js';
 import type { RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
@@ -40,6 +42,7 @@ import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { HealthService } from './health/health-service.js';
 import { AccountsStore } from './storage/accounts-store.js';
+import { CatalogStore } from './storage/catalog-store.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -78,6 +81,8 @@ export interface Relay {
 
 /** The API's own JSON body limit; the WhatsApp webhook allows Meta's 3 MB on its own route. */
 const API_BODY_LIMIT = 256 * 1024;
+/** The VAT rate of a product created without one. */
+const DEFAULT_VAT_RATE = 21;
 
 /**
  * Builds the relay: storage, then the features' services (each told only what it needs), then
@@ -89,6 +94,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const quarantine = new Quarantine(config.dataDir, storageLogger);
   await migrateDataDir(config.dataDir, storageLogger, quarantine);
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
+  const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -116,15 +122,18 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
   const messages = new MessageService({ store, conversations, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const catalog = new CatalogService({
+    store: catalogStore,
+    events,
+    now,
+    publicUrl: () => config.publicUrl ?? baseUrl,
+    // Belgium's standard rate until the shop's settings carry their own.
+    defaultVatRate: () => DEFAULT_VAT_RATE,
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
   });
   const publicUrl = () => config.publicUrl ?? baseUrl;
-  const catalog: ProductLookup = {
-    get: () => undefined,
-    getBySku: () => undefined,
-    adjustStock: () => Promise.resolve(),
-  };
   const carts = new CartService({
     carts: await RecordStore.open(config.dataDir, 'carts', StoredCartSchema, quarantine),
     catalog,
@@ -186,6 +195,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...assignmentHandlers(assignment),
     ...cartHandlers(carts),
     ...orderHandlers(orders),
+    ...catalogHandlers(catalog),
   };
   serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
 
@@ -198,6 +208,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
+  registerCatalogRoutes(app, accounts, catalog);
   registerWhatsAppWebhook(app, {
     ...whatsapp,
     store,

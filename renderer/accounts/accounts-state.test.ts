@@ -12,13 +12,19 @@ describe('accounts slice', () => {
   it('takes me and the agents from each sync, the later one winning', () => {
     let state = inboxReducer(initialInboxState, {
       type: 'inbox:synced',
-      snapshot: { me: ann, agents: [ann, bob], conversations: [], health },
+      snapshot: { me: ann, agents: [ann, bob], conversations: [], more: null, health },
     });
     expect(selectMe(state)).toEqual(ann);
     expect(selectAgentsById(state).get('a2')?.name).toBe('Bob');
     state = inboxReducer(state, {
       type: 'inbox:synced',
-      snapshot: { me: { ...ann, name: 'Ann V.' }, agents: [{ ...ann, name: 'Ann V.' }], conversations: [], health },
+      snapshot: {
+        me: { ...ann, name: 'Ann V.' },
+        agents: [{ ...ann, name: 'Ann V.' }],
+        conversations: [],
+        more: null,
+        health,
+      },
     });
     expect(selectMe(state)?.name).toBe('Ann V.');
     expect(selectAgentsById(state).has('a2')).toBe(false);

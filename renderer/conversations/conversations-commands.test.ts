@@ -38,7 +38,10 @@ function fakeLink() {
   };
   const store = createInboxStore();
   const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
-  store.dispatch({ type: 'inbox:synced', snapshot: { me, agents: [me], conversations: [conversation(2, 1)], health } });
+  store.dispatch({
+    type: 'inbox:synced',
+    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health },
+  });
   const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store };
   return { link, sent, store };
 }

@@ -43,13 +43,33 @@ function message(conversationId: string, id: string): Message {
 }
 
 const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
-const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({ me, agents: [me], conversations, health });
+const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({
+  me,
+  agents: [me],
+  conversations,
+  more: null,
+  health,
+});
 const ids = (state: InboxState) => selectOrder(state).map((c) => c.id);
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const synced = (...conversations: ConversationSummary[]) =>
   inboxReducer(initialInboxState, { type: 'inbox:synced', snapshot: snapshot(conversations) });
 
 describe('conversations slice', () => {
+  it('adds the pages after the snapshot in order, keeping what events already brought in', () => {
+    let state = synced(conversation('newest', 9), conversation('next', 8));
+    // Before the page arrived, an older conversation got a message and is current already.
+    state = run(state, { type: 'conversation:upsert', event: conversation('old', 10, { unreadCount: 2 }) });
+    state = run(state, {
+      type: 'inbox:page',
+      conversations: [conversation('older', 3, { unreadCount: 1 }), conversation('old', 2)],
+    });
+    expect(ids(state)).toEqual(['old', 'newest', 'next', 'older']);
+    expect(selectConversation(state, 'old')?.activitySeq).toBe(10);
+    expect(selectUnreadTotal(state)).toBe(3);
+    expect(run(state, { type: 'inbox:page', conversations: [conversation('older', 3)] })).toBe(state);
+  });
+
   it('sorts the snapshot by the relay’s arrival order, latest first', () => {
     const state = synced(conversation('old', 1), conversation('new', 9), conversation('mid', 5));
     expect(ids(state)).toEqual(['new', 'mid', 'old']);

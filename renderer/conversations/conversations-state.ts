@@ -22,7 +22,12 @@ export type ConversationsAction =
    * A command's answer (read, assigned): the conversation as the relay had it then. Events may
    * have overtaken it (a message arrived meanwhile), and a removed conversation stays removed.
    */
-  { type: 'conversation:replied'; conversation: ConversationSummary };
+  | { type: 'conversation:replied'; conversation: ConversationSummary }
+  /**
+   * More of the list after the snapshot (`inbox:page`). Every event sent before the page arrived
+   * has been applied, so a conversation already here is current and is kept as it is.
+   */
+  | { type: 'inbox:page'; conversations: readonly ConversationSummary[] };
 
 export const initialConversationsState: ConversationsState = {
   byId: PersistentMap.empty(),
@@ -65,6 +70,17 @@ export function reduceConversations(state: ConversationsState, action: InboxActi
       return upsert(state, action.event.conversation);
     case 'conversation:remove':
       return remove(state, action.event.id);
+    case 'inbox:page': {
+      const added = action.conversations.filter((c) => !state.byId.has(c.id));
+      if (added.length === 0) return state;
+      let byId = state.byId;
+      for (const conversation of added) byId = byId.set(conversation.id, conversation);
+      return {
+        byId,
+        order: sortConversations([...state.order, ...added]),
+        unreadTotal: added.reduce((total, c) => total + c.unreadCount, state.unreadTotal),
+      };
+    }
     case 'conversation:replied': {
       const current = state.byId.get(action.conversation.id);
       if (!current || action.conversation.activitySeq < current.activitySeq) return state;

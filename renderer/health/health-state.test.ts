@@ -10,6 +10,7 @@ describe('health state', () => {
         me: { id: 'a', name: 'A', email: 'a@b.cd', role: 'supervisor' },
         agents: [],
         conversations: [],
+        more: null,
         health: { writes: 'ok', quarantined: [file] },
       },
     });

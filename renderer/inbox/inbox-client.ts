@@ -22,6 +22,8 @@ export class InboxClient implements RelayLink {
   readonly store: InboxStore = createInboxStore();
   private current: RelaySocket | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Counts snapshots applied: pages of an older one are dropped. */
+  private syncs = 0;
 
   constructor(
     private readonly baseUrl: string,
@@ -96,7 +98,16 @@ export class InboxClient implements RelayLink {
     try {
       const snapshot = await command(socket, 'inbox:sync');
       if (this.current !== socket) return;
+      const generation = ++this.syncs;
       this.store.dispatch({ type: 'inbox:synced', snapshot });
+      // The first screen is shown; the rest of the list follows, unless a newer sync took over.
+      let more = snapshot.more;
+      while (more !== null && this.current === socket && generation === this.syncs) {
+        const page = await command(socket, 'inbox:page', { after: more });
+        if (this.current !== socket || generation !== this.syncs) return;
+        this.store.dispatch({ type: 'inbox:page', conversations: page.conversations });
+        more = page.more;
+      }
     } catch (error) {
       if (error instanceof RelayError && error.code === 'UNAUTHORIZED') this.end('unauthorized');
       else if (socket.connected) this.later(() => void this.sync(socket));

@@ -60,7 +60,13 @@ describe('inbox store', () => {
     expect(state.sync).toEqual({ connection: 'connected', synced: false });
     state = inboxReducer(state, {
       type: 'inbox:synced',
-      snapshot: { me: { id: 'a1', name: 'Ann', email: 'a@b.c', role: 'agent' }, agents: [], conversations: [], health },
+      snapshot: {
+        me: { id: 'a1', name: 'Ann', email: 'a@b.c', role: 'agent' },
+        agents: [],
+        conversations: [],
+        more: null,
+        health,
+      },
     });
     state = inboxReducer(state, { type: 'connection', state: 'reconnecting' });
     expect(state.sync).toEqual({ connection: 'reconnecting', synced: true });

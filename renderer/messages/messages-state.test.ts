@@ -45,7 +45,7 @@ const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as con
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const sync = (...ids: string[]): InboxAction => ({
   type: 'inbox:synced',
-  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), health },
+  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), more: null, health },
 });
 const texts = (state: InboxState, id = 'a') => selectThread(state, id)?.messages.map((m) => m.text);
 

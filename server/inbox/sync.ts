@@ -1,20 +1,23 @@
+import { SNAPSHOT_CONVERSATIONS } from '../../shared/protocol/inbox.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { HealthService } from '../health/health-service.js';
 import type { FeatureHandlers } from '../realtime/caller.js';
+import { pageAfter } from './list-pages.js';
 
-/** The catch-up a client asks for at every (re)connect: everything the caller may see, in one answer. */
+/** The catch-up a client asks for at every (re)connect: the first screen at once, the rest in pages. */
 export function inboxHandlers(deps: {
   accounts: AccountService;
   conversations: ConversationService;
   health: HealthService;
-}): FeatureHandlers<'inbox:sync'> {
+}): FeatureHandlers<'inbox:sync' | 'inbox:page'> {
   return {
     'inbox:sync': (_payload, { agent }) => ({
       me: agent,
       agents: deps.accounts.listAgents(),
-      conversations: deps.conversations.listVisible(agent),
+      ...pageAfter(deps.conversations.listVisible(agent), null, SNAPSHOT_CONVERSATIONS),
       health: deps.health.viewFor(agent),
     }),
+    'inbox:page': ({ after, limit }, { agent }) => pageAfter(deps.conversations.listVisible(agent), after, limit),
   };
 }

@@ -8,6 +8,13 @@ import {
   LoginResponseSchema,
 } from '../../shared/protocol/accounts.js';
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
+import {
+  CreateProductRequestSchema,
+  ImportResponseSchema,
+  PatchProductRequestSchema,
+  ProductListResponseSchema,
+  ProductResponseSchema,
+} from '../../shared/protocol/catalog.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import {
   MessageListResponseSchema,
@@ -116,6 +123,7 @@ const routes: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  ...catalogRoutes(),
   '/webhooks/whatsapp': {
     get: {
       summary: "Meta's verification handshake",
@@ -145,6 +153,86 @@ const routes: Record<string, Record<string, Operation>> = {
   },
   '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: '{ok:true}' } } } },
 };
+
+function catalogRoutes(): Record<string, Record<string, Operation>> {
+  const productParam = { name: 'id', in: 'path' as const, required: true, description: 'Product id' };
+  const supervisors = { 403: { description: 'Not a supervisor', schema: ErrorBodySchema } };
+  const noProduct = { 404: { description: 'No such product', schema: ErrorBodySchema } };
+  const skuTaken = { 409: { description: 'Another product has this SKU', schema: ErrorBodySchema } };
+  return {
+    '/api/v1/products': {
+      get: {
+        summary: 'The catalog (active products; `includeArchived=true` for all), or those matching `q`',
+        auth: true,
+        parameters: [
+          { name: 'q', in: 'query', description: 'Part of a name or SKU (case and accents ignored)' },
+          { name: 'includeArchived', in: 'query', description: '"true" to include archived products' },
+        ],
+        responses: { 200: { description: 'Products', schema: ProductListResponseSchema }, ...errors },
+      },
+      post: {
+        summary: 'Create a product (supervisors only); price in minor units, VAT included',
+        auth: true,
+        request: CreateProductRequestSchema,
+        responses: {
+          201: { description: 'Created', schema: ProductResponseSchema },
+          ...errors,
+          ...supervisors,
+          ...skuTaken,
+        },
+      },
+    },
+    '/api/v1/products/{id}': {
+      get: {
+        summary: 'One product, archived or not',
+        auth: true,
+        parameters: [productParam],
+        responses: { 200: { description: 'The product', schema: ProductResponseSchema }, ...errors, ...noProduct },
+      },
+      patch: {
+        summary: 'Change a product (supervisors only); `stock: null` stops tracking stock',
+        auth: true,
+        parameters: [productParam],
+        request: PatchProductRequestSchema,
+        responses: {
+          200: { description: 'The product after the change', schema: ProductResponseSchema },
+          ...errors,
+          ...supervisors,
+          ...noProduct,
+          ...skuTaken,
+        },
+      },
+      delete: {
+        summary: 'Archive a product (supervisors only): orders and carts keep their lines',
+        auth: true,
+        parameters: [productParam],
+        responses: {
+          200: { description: 'The archived product', schema: ProductResponseSchema },
+          ...errors,
+          ...supervisors,
+          ...noProduct,
+        },
+      },
+    },
+    '/api/v1/products/import': {
+      post: {
+        summary: "Import a catalog feed in Meta's CSV/TSV format (supervisors only); re-import updates by SKU",
+        auth: true,
+        requestType: 'text/csv,text/tab-separated-values',
+        responses: {
+          200: {
+            description: 'Counts, and each row that could not be read (`line`: the header is line 1)',
+            schema: ImportResponseSchema,
+          },
+          ...errors,
+          ...supervisors,
+          413: { description: 'Larger than 64 MB', schema: ErrorBodySchema },
+          415: { description: 'Not text/csv or text/tab-separated-values', schema: ErrorBodySchema },
+        },
+      },
+    },
+  };
+}
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
@@ -177,7 +265,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
             }
           : {}),
         ...(op.requestType
-          ? { requestBody: { required: true, content: { [op.requestType]: { schema: { type: 'object' } } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: Object.fromEntries(
+                  op.requestType
+                    .split(',')
+                    .map((type) => [type, { schema: { type: type.startsWith('text/') ? 'string' : 'object' } }]),
+                ),
+              },
+            }
           : {}),
         responses,
       };

@@ -55,6 +55,10 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
       case 'order.changed':
         io.to(roomsOfConversation(event.conversation)).emit('order:update', event.order);
         return;
+      case 'products.changed':
+        // The catalog is the same for every agent: every signed-in socket hears it.
+        io.emit('product:upsert', { products: event.products });
+        return;
     }
   };
   return events.subscribe(handle);

@@ -1,6 +1,7 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { assignmentCommands } from './assignment.js';
 import { cartCommands, cartEvents } from './carts.js';
+import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
@@ -38,6 +39,7 @@ export const commandSpecs = merge(
   assignmentCommands,
   cartCommands,
   orderCommands,
+  catalogCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
@@ -46,6 +48,7 @@ export const eventSchemas = merge(
   healthEvents,
   cartEvents,
   orderEvents,
+  catalogEvents,
 );
 
 export type RelayCommands = typeof commandSpecs;

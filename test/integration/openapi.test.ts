@@ -22,6 +22,9 @@ describe('GET /api/v1/openapi.json', () => {
         '/api/v1/conversations',
         '/api/v1/conversations/{id}/messages',
         '/api/v1/conversations/{id}/assign',
+        '/api/v1/products',
+        '/api/v1/products/{id}',
+        '/api/v1/products/import',
         '/webhooks/whatsapp',
       ]),
     );

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ProductInputSchema, ProductPatchSchema, ProductSchema } from '../domain/catalog.js';
+import type { CommandSpecs, EventSchemas } from './spec.js';
+
+/*
+ * The catalog over REST and Socket.IO. A product as clients see it carries `imageUrl`: its first
+ * image, ready to show (an uploaded image's card-sized variant on the relay, or the web image).
+ */
+
+export const ProductViewSchema = ProductSchema.extend({ imageUrl: z.string().nullable() });
+export type ProductView = z.infer<typeof ProductViewSchema>;
+
+export const ProductIdSchema = z.string().min(1).max(100);
+
+export const ProductListQuerySchema = z.object({
+  /** Name or SKU, any part of it, case and accents ignored. */
+  q: z.string().max(200).optional(),
+  /** Archived products are left out unless asked for. */
+  includeArchived: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
+});
+
+export const ProductListResponseSchema = z.object({ products: z.array(ProductViewSchema) });
+export const ProductResponseSchema = z.object({ product: ProductViewSchema });
+export const CreateProductRequestSchema = ProductInputSchema;
+export const PatchProductRequestSchema = ProductPatchSchema;
+
+export const ImportLineErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
+export const ImportResponseSchema = z.object({
+  imported: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  errors: z.array(ImportLineErrorSchema),
+});
+export type ImportResult = z.infer<typeof ImportResponseSchema>;
+
+/** One product or many (an import) changed: created, edited, archived, stock moved. */
+export const ProductUpsertEventSchema = z.object({ products: z.array(ProductViewSchema) });
+export type ProductUpsertEvent = z.infer<typeof ProductUpsertEventSchema>;
+
+export const ProductSearchCommandSchema = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const catalogCommands = {
+  /** Active products whose name or SKU contains `q` (all active ones for an empty `q`). */
+  'catalog:search': { request: ProductSearchCommandSchema, response: ProductListResponseSchema },
+} satisfies CommandSpecs;
+
+export const catalogEvents = {
+  'product:upsert': ProductUpsertEventSchema,
+} satisfies EventSchemas;
