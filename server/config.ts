@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   STRIPE_API_URL: optional.pipe(z.url().optional()),
+  WHATSAPP_CATALOG_ID: optional,
+  SHOP_NAME: optional,
+  SHOP_WHATSAPP_NUMBER: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{6,15}$/, 'digits with country code, no +')
+      .optional(),
+  ),
+  SHOP_LOCALE: optional,
   CORS_ORIGINS: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -69,7 +78,18 @@ export interface RelayConfig {
   graphPerSecond: number;
   /** A request whose body has not arrived by then answers 408. */
   requestDeadlineMs: number;
+  /** How long typing lasts without a new notice (tests shorten it); 6 s by default. */
+  typingExpiryMs?: number;
+  /** How long an agent whose apps all closed still shows as there (reloads, short drops); 20 s by default. */
+  presenceGraceMs?: number;
+  /** How often the relay looks at its clock for snoozes that ended; 1 s by default (tests: less). */
+  clockTickMs?: number;
+  /** The hosted shop and product cards: the shop's name, its WhatsApp number (wa.me links), its language. */
+  shop?: { name?: string; waNumber?: string; locale?: string; catalogId?: string };
 }
+
+export const DEFAULT_PRESENCE_GRACE_MS = 20_000;
+export const DEFAULT_CLOCK_TICK_MS = 1_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -135,5 +155,11 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
     retryDelaysMs: [500, 2_000, 8_000, 30_000],
     requestDeadlineMs: 30_000,
     graphPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
+    shop: {
+      ...(e.SHOP_NAME ? { name: e.SHOP_NAME } : {}),
+      ...(e.SHOP_WHATSAPP_NUMBER ? { waNumber: e.SHOP_WHATSAPP_NUMBER } : {}),
+      ...(e.SHOP_LOCALE ? { locale: e.SHOP_LOCALE } : {}),
+      ...(e.WHATSAPP_CATALOG_ID ? { catalogId: e.WHATSAPP_CATALOG_ID } : {}),
+    },
   };
 }

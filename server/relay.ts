@@ -4,6 +4,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { DESKTOP_APP_ORIGIN } from '../shared/ipc.js';
 import { AccountService } from './accounts/account-service.js';
+import { ActivityService } from './activity/activity-service.js';
+import { activityHandlers } from './activity/commands.js';
 import { ensureFirstSupervisor } from './accounts/first-supervisor.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
@@ -13,10 +15,13 @@ import { CartService } from './carts/cart-service.js';
 import { cartHandlers } from './carts/commands.js';
 import { registerCartRoutes } from './carts/routes.js';
 import { StoredCartSchema } from './carts/stored-cart.js';
+import { accountHandlers } from './accounts/commands.js';
+import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
-import type { RelayConfig } from './config.js';
+import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -41,8 +46,11 @@ import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
 import { registerSandbox } from './sandbox/index.js';
 import { HealthService } from './health/health-service.js';
+import { registerShopRoutes } from './shop/routes.js';
+import type { ShopContext } from './shop/shop-pages.js';
 import { AccountsStore } from './storage/accounts-store.js';
 import { CatalogStore } from './storage/catalog-store.js';
+import { ProductImageFiles } from './storage/product-images.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -110,7 +118,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const whatsapp = whatsappEndpoint(config.whatsapp, () => baseUrl);
   const graph = new GraphClient({ ...whatsapp, perSecond: config.graphPerSecond });
 
-  const accounts = new AccountService({ accounts: accountsStore, events, now });
+  const presence = new PresenceTracker(config.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS);
+  const accounts = new AccountService({ accounts: accountsStore, events, presence, now });
   await ensureFirstSupervisor(accounts, config.admin, logger);
   const statuses = new StatusTracker({ store, events, now, logger: logger.child({ module: 'statuses' }) });
   const delivery = createDelivery({
@@ -122,6 +131,20 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
   const messages = new MessageService({ store, conversations, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const activity = new ActivityService({
+    conversations,
+    lookup: (id) => store.get(id),
+    agentOf: (id) => accounts.getAgent(id),
+    events,
+    ...(config.typingExpiryMs === undefined ? {} : { typingExpiryMs: config.typingExpiryMs }),
+  });
+  // The hosted shop's name, number and language; the sandbox's number when no real one is set.
+  const shop = (): ShopContext => ({
+    name: config.shop?.name ?? 'Toonbank shop',
+    waNumber: config.shop?.waNumber ?? SANDBOX_DISPLAY_NUMBER,
+    locale: config.shop?.locale ?? 'en',
+    publicUrl: config.publicUrl ?? baseUrl,
+  });
   const catalog = new CatalogService({
     store: catalogStore,
     events,
@@ -132,6 +155,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   });
   events.subscribe((event) => {
     delivery.onEvent(event);
+    if (event.type === 'conversation.changed') activity.conversationChanged(event.conversation);
+    if (event.type === 'message.created' && event.message.authorId !== null) {
+      activity.sent(event.message.authorId, event.conversation.id);
+    }
   });
   const publicUrl = () => config.publicUrl ?? baseUrl;
   const carts = new CartService({
@@ -189,15 +216,26 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const io = createSocketServer(app.server, allowedOrigins);
   attachFanout(io, events);
   const handlers: RelayHandlers = {
-    ...inboxHandlers({ accounts, conversations, health }),
+    ...inboxHandlers({ accounts, conversations, health, activity }),
+    ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
     ...cartHandlers(carts),
     ...orderHandlers(orders),
+    ...activityHandlers(activity),
     ...catalogHandlers(catalog),
   };
-  serveAgents(io, { accounts, handlers, now, logger: logger.child({ module: 'realtime' }) });
+  serveAgents(io, {
+    accounts,
+    presence,
+    handlers,
+    now,
+    logger: logger.child({ module: 'realtime' }),
+    onDisconnect: (socketId) => {
+      activity.disconnected(socketId);
+    },
+  });
 
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
@@ -209,6 +247,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog);
+  registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
+  registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {
     ...whatsapp,
     store,
@@ -264,6 +304,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     async close() {
       await io.close();
+      presence.close();
       await app.close();
       await delivery.idle();
       await store.close();

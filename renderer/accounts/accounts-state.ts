@@ -17,6 +17,13 @@ export function reduceAccounts(state: AccountsState, action: InboxAction): Accou
       const { me, agents } = action.snapshot;
       return { me, agents, agentsById: new Map(agents.map((agent) => [agent.id, agent])) };
     }
+    case 'agent:upsert': {
+      const agent = action.event;
+      const known = state.agentsById.has(agent.id);
+      const agents = known ? state.agents.map((a) => (a.id === agent.id ? agent : a)) : [...state.agents, agent];
+      const agentsById = new Map(state.agentsById).set(agent.id, agent);
+      return { me: state.me?.id === agent.id ? agent : state.me, agents, agentsById };
+    }
     default:
       return state;
   }

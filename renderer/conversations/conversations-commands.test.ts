@@ -37,10 +37,18 @@ function fakeLink() {
     }),
   };
   const store = createInboxStore();
-  const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+  const me = {
+    id: 'a1',
+    name: 'Ann',
+    email: 'ann@shop.test',
+    role: 'agent' as const,
+    active: true,
+    capacity: 10,
+    presence: 'online' as const,
+  };
   store.dispatch({
     type: 'inbox:synced',
-    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health },
+    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health, activity: [] },
   });
   const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store };
   return { link, sent, store };

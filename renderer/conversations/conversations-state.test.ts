@@ -42,13 +42,22 @@ function message(conversationId: string, id: string): Message {
   };
 }
 
-const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+const me = {
+  id: 'a1',
+  name: 'Ann',
+  email: 'ann@shop.test',
+  role: 'agent' as const,
+  active: true,
+  capacity: 10,
+  presence: 'online' as const,
+};
 const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({
   me,
   agents: [me],
   conversations,
   more: null,
   health,
+  activity: [],
 });
 const ids = (state: InboxState) => selectOrder(state).map((c) => c.id);
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);

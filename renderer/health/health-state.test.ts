@@ -7,11 +7,20 @@ describe('health state', () => {
     const synced = reduceHealth(initialHealthState, {
       type: 'inbox:synced',
       snapshot: {
-        me: { id: 'a', name: 'A', email: 'a@b.cd', role: 'supervisor' },
+        me: {
+          id: 'a',
+          name: 'A',
+          email: 'a@b.cd',
+          role: 'supervisor',
+          active: true,
+          capacity: 10,
+          presence: 'online' as const,
+        },
         agents: [],
         conversations: [],
         more: null,
         health: { writes: 'ok', quarantined: [file] },
+        activity: [],
       },
     });
     expect(synced.quarantined).toEqual([file]);

@@ -60,6 +60,10 @@ export class InboxClient implements RelayLink {
       endSession: (reason: SessionEndReason) => {
         this.end(reason);
       },
+      resync: () => {
+        void this.sync(socket);
+      },
+      getState: () => this.store.getState(),
     };
     for (const bind of eventBindings) bind(socket, context);
   }

@@ -61,11 +61,20 @@ describe('inbox store', () => {
     state = inboxReducer(state, {
       type: 'inbox:synced',
       snapshot: {
-        me: { id: 'a1', name: 'Ann', email: 'a@b.c', role: 'agent' },
+        me: {
+          id: 'a1',
+          name: 'Ann',
+          email: 'a@b.c',
+          role: 'agent',
+          active: true,
+          capacity: 10,
+          presence: 'online' as const,
+        },
         agents: [],
         conversations: [],
         more: null,
         health,
+        activity: [],
       },
     });
     state = inboxReducer(state, { type: 'connection', state: 'reconnecting' });

@@ -41,11 +41,19 @@ function message(id: string, seq: number, extra: Partial<Message> = {}): Message
   };
 }
 
-const me = { id: 'a1', name: 'Ann', email: 'ann@shop.test', role: 'agent' as const };
+const me = {
+  id: 'a1',
+  name: 'Ann',
+  email: 'ann@shop.test',
+  role: 'agent' as const,
+  active: true,
+  capacity: 10,
+  presence: 'online' as const,
+};
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const sync = (...ids: string[]): InboxAction => ({
   type: 'inbox:synced',
-  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), more: null, health },
+  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), more: null, health, activity: [] },
 });
 const texts = (state: InboxState, id = 'a') => selectThread(state, id)?.messages.map((m) => m.text);
 

@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { CreateAgentRequestSchema, LoginRequestSchema } from '../../shared/protocol/accounts.js';
+import { z } from 'zod';
+import {
+  AgentIdSchema,
+  CreateAgentRequestSchema,
+  LoginRequestSchema,
+  PresenceRequestSchema,
+  UpdateAgentRequestSchema,
+} from '../../shared/protocol/accounts.js';
 import { parseInput } from '../kit/parse-input.js';
 import type { AccountService } from './account-service.js';
 import { authenticate, bearerToken, requireSupervisor } from './authenticate.js';
@@ -25,5 +32,18 @@ export function registerAccountRoutes(app: FastifyInstance, accounts: AccountSer
     requireSupervisor(authenticate(accounts, request));
     const agent = await accounts.createAgent(parseInput(CreateAgentRequestSchema, request.body, 'agent'));
     return reply.code(201).send({ agent });
+  });
+
+  app.patch('/api/v1/agents/:id', async (request) => {
+    requireSupervisor(authenticate(accounts, request));
+    const { id } = parseInput(z.object({ id: AgentIdSchema }), request.params, 'path');
+    const patch = parseInput(UpdateAgentRequestSchema, request.body, 'agent change');
+    return { agent: await accounts.updateAgent(id, patch) };
+  });
+
+  app.put('/api/v1/me/presence', async (request) => {
+    const agent = authenticate(accounts, request);
+    const { status } = parseInput(PresenceRequestSchema, request.body, 'presence');
+    return { agent: accounts.setPresence(agent, status) };
   });
 }

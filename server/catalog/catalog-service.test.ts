@@ -8,7 +8,15 @@ import { createDomainEvents, type DomainEvent } from '../domain-events.js';
 import { CatalogStore } from '../storage/catalog-store.js';
 import { CatalogService } from './catalog-service.js';
 
-const boss: Agent = { id: 's1', name: 'Sam', email: 's@x.test', role: 'supervisor' };
+const boss: Agent = {
+  id: 's1',
+  name: 'Sam',
+  email: 's@x.test',
+  role: 'supervisor',
+  active: true,
+  capacity: 10,
+  presence: 'online' as const,
+};
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 describe('CatalogService', () => {
@@ -61,7 +69,7 @@ describe('CatalogService', () => {
       type: 'products.changed',
       products: [catalog.view(withImage)],
     });
-    const agent: Agent = { ...boss, id: 'a1', role: 'agent' };
+    const agent: Agent = { ...boss, id: 'a1', role: 'agent', active: true, capacity: 10, presence: 'online' as const };
     await expect(catalog.create(agent, { sku: 'C', name: 'C', price: eur(1) })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

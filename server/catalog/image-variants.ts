@@ -35,5 +35,10 @@ export function variantSize(
 
 /** Where the relay serves a variant: the image id is the hash of its bytes, so the URL never goes stale. */
 export function imageVariantPath(imageId: string, variant: ImageVariantName): string {
-  return `/media/products/${imageId}/${variant}.${EXTENSION[IMAGE_VARIANTS[variant].format]}`;
+  return `/media/products/${imageId}/${variantFileName(variant)}`;
+}
+
+/** The variant's file name, on disk and in its URL. */
+export function variantFileName(variant: ImageVariantName): string {
+  return `${variant}.${EXTENSION[IMAGE_VARIANTS[variant].format]}`;
 }

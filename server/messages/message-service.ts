@@ -45,10 +45,23 @@ export class MessageService {
    * Stores a reply as `pending` and announces it; the WhatsApp delivery sends it from there. The
    * same clientId is one message, however often it is sent.
    */
-  async sendText(agent: Agent, id: string, text: string, clientId?: string): Promise<Message> {
+  async sendText(
+    agent: Agent,
+    id: string,
+    text: string,
+    clientId?: string,
+    confirmAssignedToOther = false,
+  ): Promise<Message> {
     const conversation = this.deps.conversations.requireVisible(agent, id);
-    if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id && agent.role !== 'supervisor') {
-      throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
+    if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id) {
+      if (agent.role !== 'supervisor') throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
+      // Two people answering one customer is what the team inbox prevents: replying needs a yes.
+      if (!confirmAssignedToOther) {
+        throw new AppError(
+          'ASSIGNED_TO_OTHER',
+          'This chat is assigned to someone else: confirm (confirmAssignedToOther) to reply anyway',
+        );
+      }
     }
     if (!isServiceWindowOpen(conversation, this.deps.now())) {
       throw new AppError(

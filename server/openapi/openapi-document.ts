@@ -6,6 +6,8 @@ import {
   CreateAgentRequestSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+  PresenceRequestSchema,
+  UpdateAgentRequestSchema,
 } from '../../shared/protocol/accounts.js';
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
 import {
@@ -77,6 +79,33 @@ const routes: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/v1/agents/{id}': {
+    patch: {
+      summary:
+        'Change an agent (supervisors only): name, role, capacity, active, password. Deactivating or a new password ends their sessions and sockets at once',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Agent id' }],
+      request: UpdateAgentRequestSchema,
+      responses: {
+        200: { description: 'The agent after the change', schema: AgentResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such agent', schema: ErrorBodySchema },
+        409: { description: 'It would leave the shop without an active supervisor', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/me/presence': {
+    put: {
+      summary: "The caller's own presence: online or away (offline is when no app of theirs is connected)",
+      auth: true,
+      request: PresenceRequestSchema,
+      responses: {
+        200: { description: 'The caller as everyone now sees them', schema: AgentResponseSchema },
+        ...errors,
+      },
+    },
+  },
   '/api/v1/conversations': {
     get: {
       summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
@@ -110,6 +139,11 @@ const routes: Record<string, Record<string, Operation>> = {
         },
         ...errors,
         403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+        409: {
+          description:
+            'ASSIGNED_TO_OTHER: a supervisor replying to a chat assigned to someone else without confirmAssignedToOther',
+          schema: ErrorBodySchema,
+        },
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
       },
@@ -218,6 +252,52 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           ...errors,
           ...supervisors,
           ...noProduct,
+        },
+      },
+    },
+    '/api/v1/products/{id}/images': {
+      post: {
+        summary: 'Upload a product image (supervisors only): JPEG, PNG or WebP bytes as the body, up to 10 MiB',
+        auth: true,
+        parameters: [productParam],
+        requestType: 'image/jpeg,image/png,image/webp',
+        responses: {
+          201: { description: 'The product, the image first (`imageUrl`)', schema: ProductResponseSchema },
+          ...errors,
+          ...supervisors,
+          ...noProduct,
+          413: { description: 'Over 10 MiB or 40 megapixels', schema: ErrorBodySchema },
+          415: { description: 'Not a JPEG, PNG or WebP image', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/media/products/{imageId}/{file}': {
+      get: {
+        summary: 'An uploaded image variant (thumb.webp, card.webp, large.jpg), public, cached for a year',
+        parameters: [
+          { name: 'imageId', in: 'path', required: true, description: 'The image id' },
+          { name: 'file', in: 'path', required: true, description: 'thumb.webp, card.webp or large.jpg' },
+        ],
+        responses: {
+          200: { description: 'The image' },
+          404: { description: 'No such image', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/shop': {
+      get: {
+        summary: 'The hosted public shop (HTML), 48 products a page',
+        parameters: [{ name: 'page', in: 'query', description: 'Page number, from 1' }],
+        responses: { 200: { description: 'The page (text/html)' } },
+      },
+    },
+    '/shop/p/{sku}': {
+      get: {
+        summary: 'One product\'s public page (HTML) with its "Order on WhatsApp" button',
+        parameters: [{ name: 'sku', in: 'path', required: true, description: 'The SKU' }],
+        responses: {
+          200: { description: 'The page (text/html)' },
+          404: { description: 'Unknown or archived: a not-found page (text/html)' },
         },
       },
     },
@@ -382,7 +462,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
                 content: Object.fromEntries(
                   op.requestType
                     .split(',')
-                    .map((type) => [type, { schema: { type: type.startsWith('text/') ? 'string' : 'object' } }]),
+                    .map((type) => [type, { schema: { type: type.endsWith('json') ? 'object' : 'string' } }]),
                 ),
               },
             }

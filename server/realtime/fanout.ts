@@ -1,7 +1,8 @@
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
 import type { DomainEvent, DomainEvents } from '../domain-events.js';
-import { roomsOfConversation, SUPERVISORS_ROOM } from './audience.js';
+import type { Agent } from '../../shared/domain/agent.js';
+import { roomsOfAgent, roomsOfConversation, SUPERVISORS_ROOM } from './audience.js';
 
 export type RelayIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -41,6 +42,16 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
         return;
+      case 'activity.changed':
+        // Not volatile: each event is the chat's whole activity, and Socket.IO drops a volatile packet
+        // whenever the previous one is still being written, so leaving one chat for another (two
+        // events at once) would leave the first showing a viewer who is gone.
+        io.to(roomsOfConversation(event.conversation)).emit('conversation:activity', event.activity);
+        return;
+      case 'agent.changed':
+        if (event.before && event.before.role !== event.agent.role) moveAgentSockets(io, event.before, event.agent);
+        io.emit('agent:upsert', event.agent);
+        return;
       case 'health.changed':
         // Everyone learns whether sending works; only supervisors which files were set aside.
         io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);
@@ -70,5 +81,15 @@ function endSessionSockets(io: RelayIo, tokenHash: string, reason: string): void
     if (socket.data.tokenHash !== tokenHash) continue;
     socket.emit('session:end', { reason });
     socket.disconnect(true);
+  }
+}
+
+/** A new role applies at once: the agent's sockets leave the rooms of the old one and join the new one's. */
+function moveAgentSockets(io: RelayIo, before: Agent, after: Agent): void {
+  const leave = roomsOfAgent(before).filter((room) => !roomsOfAgent(after).includes(room));
+  for (const socket of io.sockets.sockets.values()) {
+    if (socket.data.agentId !== after.id) continue;
+    for (const room of leave) void socket.leave(room);
+    void socket.join(roomsOfAgent(after));
   }
 }

@@ -9,6 +9,7 @@ import { serveCommands } from '../kit/socket-commands.js';
 import { roomsOfAgent } from './audience.js';
 import type { Caller, RelayHandlers } from './caller.js';
 import type { RelayIo } from './fanout.js';
+import type { PresenceTracker } from '../accounts/presence.js';
 
 /** setTimeout's longest wait (about 24.8 days); sessions are shorter than that anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -32,9 +33,12 @@ export function createSocketServer(httpServer: HttpServer, allowedOrigins: strin
 
 export interface AgentSocketDeps {
   accounts: AccountService;
+  presence: PresenceTracker;
   handlers: RelayHandlers;
   now: () => number;
   logger: Logger;
+  /** Told when a socket goes, so live state kept for it (viewing, typing) ends with it. */
+  onDisconnect?: (socketId: string) => void;
 }
 
 /**
@@ -69,8 +73,10 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
       get agent() {
         return deps.accounts.getAgent(socket.data.agentId) ?? agent;
       },
+      socketId: socket.id,
     };
     serveCommands(socket, commandSpecs, deps.handlers, caller, deps.logger);
+    deps.presence.connected(agent.id);
     // A live socket does not outlive its session: the client is told, then let go.
     const untilExpiry = Math.min(socket.data.sessionExpiresAt - deps.now(), MAX_TIMER_MS);
     const expiry = setTimeout(
@@ -82,6 +88,8 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
     );
     socket.once('disconnect', () => {
       clearTimeout(expiry);
+      deps.onDisconnect?.(socket.id);
+      deps.presence.disconnected(agent.id);
     });
   });
 }

@@ -1,12 +1,18 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { AgentSchema, type Agent } from '../../shared/domain/agent.js';
+import { AgentSchema, DEFAULT_CAPACITY, type Agent, type Presence } from '../../shared/domain/agent.js';
 import { commit } from './commit.js';
 import { DurableJsonFile, StorageCorruptError } from './durable-json-file.js';
 import type { Quarantine } from './quarantine.js';
 
-export const StoredAgentSchema = AgentSchema.extend({ passwordHash: z.string(), createdAt: z.iso.datetime() });
+/** Presence is live state, never stored; files written before agents had a capacity get the default. */
+export const StoredAgentSchema = AgentSchema.omit({ presence: true }).extend({
+  active: z.boolean().default(true),
+  capacity: AgentSchema.shape.capacity.default(DEFAULT_CAPACITY),
+  passwordHash: z.string(),
+  createdAt: z.iso.datetime(),
+});
 export type StoredAgent = z.infer<typeof StoredAgentSchema>;
 
 /** Only a hash of each token is kept: a copied data folder hands out no sessions. */
@@ -21,8 +27,9 @@ export type Session = z.infer<typeof SessionSchema>;
 const AccountsFileSchema = z.object({ agents: z.array(StoredAgentSchema), sessions: z.array(SessionSchema) });
 type AccountsFile = z.infer<typeof AccountsFileSchema>;
 
-export function toAgent(stored: StoredAgent): Agent {
-  return { id: stored.id, name: stored.name, email: stored.email, role: stored.role };
+export function toAgent(stored: StoredAgent, presence: Presence): Agent {
+  const { id, name, email, role, active, capacity } = stored;
+  return { id, name, email, role, active, capacity, presence };
 }
 
 /** Agents and their sessions: one small file, rewritten whole (it grows with staff, not history). */
@@ -61,6 +68,26 @@ export class AccountsStore {
 
   async addAgent(agent: StoredAgent): Promise<void> {
     await commit(this.db, { ...this.db.data, agents: [...this.db.data.agents, agent] });
+  }
+
+  /** Changes one agent; `change` returns the agent as it should be stored. */
+  async updateAgent(id: string, change: (agent: StoredAgent) => StoredAgent): Promise<StoredAgent | undefined> {
+    const current = this.getAgent(id);
+    if (!current) return undefined;
+    const next = change(current);
+    if (next === current) return current;
+    await commit(this.db, { ...this.db.data, agents: this.db.data.agents.map((a) => (a.id === id ? next : a)) });
+    return next;
+  }
+
+  /** Ends every session of the agent; returns their token hashes (to cut their sockets). */
+  async removeSessionsOf(agentId: string): Promise<string[]> {
+    const ended = this.db.data.sessions.filter((s) => s.agentId === agentId).map((s) => s.tokenHash);
+    if (ended.length > 0) {
+      const sessions = this.db.data.sessions.filter((s) => s.agentId !== agentId);
+      await commit(this.db, { ...this.db.data, sessions });
+    }
+    return ended;
   }
 
   findSession(tokenHash: string): Session | undefined {

@@ -1,4 +1,5 @@
 import { accountCommands, accountEvents } from './accounts.js';
+import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
 import { cartCommands, cartEvents } from './carts.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
@@ -39,6 +40,7 @@ export const commandSpecs = merge(
   assignmentCommands,
   cartCommands,
   orderCommands,
+  activityCommands,
   catalogCommands,
 );
 export const eventSchemas = merge(
@@ -48,6 +50,7 @@ export const eventSchemas = merge(
   healthEvents,
   cartEvents,
   orderEvents,
+  activityEvents,
   catalogEvents,
 );
 

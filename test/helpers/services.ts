@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Agent } from '../../shared/domain/agent.js';
 import { AccountService } from '../../server/accounts/account-service.js';
+import { PresenceTracker } from '../../server/accounts/presence.js';
 import { AssignmentService } from '../../server/assignment/assignment-service.js';
 import { ConversationService } from '../../server/conversations/conversation-service.js';
 import { createDomainEvents, type DomainEvent } from '../../server/domain-events.js';
@@ -46,7 +47,12 @@ export async function startServices(): Promise<Services> {
   const events = createDomainEvents(logger);
   events.subscribe((event) => recorded.push(event));
   const store = await ConversationStore.open(dataDir, { logger, checkpointEveryMs: 60_000 });
-  const accounts = new AccountService({ accounts: await AccountsStore.open(dataDir), events, now });
+  const accounts = new AccountService({
+    accounts: await AccountsStore.open(dataDir),
+    events,
+    presence: new PresenceTracker(1_000),
+    now,
+  });
   const conversations = new ConversationService({
     store,
     events,

@@ -19,6 +19,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect.arrayContaining([
         '/api/v1/auth/login',
         '/api/v1/agents',
+        '/api/v1/agents/{id}',
+        '/api/v1/me/presence',
         '/api/v1/conversations',
         '/api/v1/conversations/{id}/messages',
         '/api/v1/conversations/{id}/assign',
