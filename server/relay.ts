@@ -170,6 +170,11 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     events,
     now,
   });
+  events.subscribe((event) => {
+    carts.onEvent(event, (error) => {
+      logger.error({ err: error }, "a customer's order could not become their cart");
+    });
+  });
   const orders = new OrderService({
     orders: await RecordStore.open(config.dataDir, 'orders', StoredOrderSchema, quarantine),
     carts,

@@ -1,11 +1,11 @@
 import type { Agent } from '../../shared/domain/agent.js';
 import { CartError, setCartItem, type CartItem } from '../../shared/domain/cart.js';
-import type { OrderItemWarning } from '../../shared/domain/cart-from-order.js';
+import { cartFromOrderMessage, type OrderItemWarning } from '../../shared/domain/cart-from-order.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Message } from '../../shared/domain/message.js';
 import type { CartView } from '../../shared/protocol/carts.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
-import type { DomainEvents } from '../domain-events.js';
+import type { DomainEvent, DomainEvents } from '../domain-events.js';
 import { AppError, notFound } from '../kit/app-error.js';
 import type { MessageService } from '../messages/message-service.js';
 import type { RecordStore } from '../storage/record-store.js';
@@ -67,6 +67,20 @@ export class CartService {
         warnings: (cart?.warnings ?? []).filter((warning) => warning.sku !== product.sku),
       };
     });
+  }
+
+  /**
+   * Listens to the domain events: a customer's WhatsApp `order` message becomes the conversation's
+   * cart, its items matched by retailer id = SKU and priced from the catalog (cart-from-order.ts).
+   */
+  onEvent(event: DomainEvent, onError: (error: unknown) => void): void {
+    if (event.type !== 'message.created') return;
+    const { message } = event;
+    if (message.direction !== 'in' || message.content?.kind !== 'order') return;
+    const items = message.content.items;
+    const currency = items[0]?.unitPrice.currency ?? 'EUR';
+    const cart = cartFromOrderMessage(items, (sku) => this.deps.catalog.getBySku(sku), currency);
+    this.replaceFromOrder(message.conversationId, cart.items, cart.warnings).catch(onError);
   }
 
   /** A customer's WhatsApp order becomes the cart, whole, with what the agent should look at. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CartResponseSchema } from '../../shared/protocol/carts.js';
 import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { addProduct, customerWrites } from '../helpers/selling.js';
+import { inboundMessage, postWebhook } from '../helpers/webhooks.js';
 
 const anna = { waId: '32470123456', name: 'Anna Peeters' };
 
@@ -133,5 +134,62 @@ describe('the conversation cart', () => {
     expect(message.text).toContain('€25.00');
     await h.relay.idle();
     expect(h.graph.sends().at(-1)?.body).toMatchObject({ type: 'text', to: `+${anna.waId}` });
+  });
+
+  it("makes the customer's WhatsApp order the cart, with a warning for each item the agent should look at", async () => {
+    const archived = await addProduct(h, { sku: 'OLD', name: 'Old blend', amount: 990 });
+    await api(h, h.adminToken, 'DELETE', `/api/v1/products/${archived.id}`);
+    const scarce = await addProduct(h, { sku: 'RARE', name: 'Rare beans', amount: 2400, stock: 1 });
+    const client = await connectClient(h.url, h.adminToken);
+    clients.push(client);
+    const arrived = client.next('cart:update', (p) => p.conversationId === conversationId);
+    const item = (sku: string, quantity: number, price: number) => ({
+      product_retailer_id: sku,
+      quantity,
+      item_price: price,
+      currency: 'EUR',
+    });
+    const order = {
+      type: 'order',
+      order: {
+        catalog_id: 'cat-1',
+        text: 'Graag!',
+        product_items: [
+          item('BEANS-1KG', 2, 12.5),
+          item('MUG', 1, 7.99),
+          item('OLD', 1, 9.9),
+          item('GHOST', 1, 5),
+          item('RARE', 3, 24),
+        ],
+      },
+    };
+    const webhook = inboundMessage(anna, order);
+    expect((await postWebhook(h.url, webhook)).status).toBe(200);
+    const { cart } = await arrived;
+    expect(cart.items.map((i) => [i.sku, i.quantity, i.unitPrice.amount])).toEqual([
+      ['BEANS-1KG', 2, 1250],
+      ['MUG', 1, 899],
+      ['RARE', 3, 2400],
+    ]);
+    expect(cart.total.amount).toBe(2 * 1250 + 899 + 3 * 2400);
+    expect(cart.warnings).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'price_changed',
+          sku: 'MUG',
+          name: 'Espresso mug',
+          customerSaw: { amount: 799, currency: 'EUR' },
+          catalogPrice: { amount: 899, currency: 'EUR' },
+        },
+        { kind: 'archived', sku: 'OLD', name: 'Old blend' },
+        { kind: 'unknown', sku: 'GHOST' },
+        { kind: 'insufficient_stock', sku: 'RARE', name: 'Rare beans', stock: 1, quantity: 3 },
+      ]),
+    );
+    expect(cart.warnings).toHaveLength(4);
+    // Meta retrying the same webhook changes nothing; the agent fixing a line drops its warning.
+    expect((await postWebhook(h.url, webhook)).status).toBe(200);
+    const fixed = CartResponseSchema.parse((await put(h.adminToken, scarce.id, 1)).body).cart;
+    expect(fixed.warnings.map((w) => w.kind).sort()).toEqual(['archived', 'price_changed', 'unknown']);
   });
 });
