@@ -11,6 +11,10 @@ import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
+import { CartService } from './carts/cart-service.js';
+import { cartHandlers } from './carts/commands.js';
+import { registerCartRoutes } from './carts/routes.js';
+import { StoredCartSchema } from './carts/stored-cart.js';
 import { accountHandlers } from './accounts/commands.js';
 import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
@@ -32,6 +36,12 @@ import { MessageService } from './messages/message-service.js';
 import { registerMessageRoutes } from './messages/routes.js';
 import { StatusTracker } from './messages/status-tracker.js';
 import { openApiDocument } from './openapi/openapi-document.js';
+import { orderHandlers } from './orders/commands.js';
+import { OrderService } from './orders/order-service.js';
+import { registerPayRoutes } from './orders/pay-routes.js';
+import { registerOrderRoutes } from './orders/routes.js';
+import { StoredOrderSchema } from './orders/stored-order.js';
+import { paymentProviders } from './payments/providers.js';
 import type { RelayHandlers } from './realtime/caller.js';
 import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
@@ -46,6 +56,7 @@ import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
+import { RecordStore } from './storage/record-store.js';
 import { registerRendererFiles } from './web/renderer-files.js';
 import { createDelivery } from './whatsapp/delivery.js';
 import { SANDBOX_DISPLAY_NUMBER, whatsappEndpoint } from './whatsapp/endpoint.js';
@@ -160,6 +171,39 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       activity.sent(event.message.authorId, event.conversation.id);
     }
   });
+  const publicUrl = () => config.publicUrl ?? baseUrl;
+  const carts = new CartService({
+    carts: await RecordStore.open(config.dataDir, 'carts', StoredCartSchema, quarantine),
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    events,
+    now,
+  });
+  events.subscribe((event) => {
+    carts.onEvent(event, (error) => {
+      logger.error({ err: error }, "a customer's order could not become their cart");
+    });
+  });
+  const orders = new OrderService({
+    orders: await RecordStore.open(config.dataDir, 'orders', StoredOrderSchema, quarantine),
+    carts,
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    providers: paymentProviders({
+      config: config.payments ?? {},
+      whatsappSandbox: whatsapp.sandbox,
+      publicUrl,
+      now,
+    }),
+    events,
+    now,
+    publicUrl,
+    logger: logger.child({ module: 'orders' }),
+  });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
   const fastifyLogger: FastifyBaseLogger = logger;
@@ -193,6 +237,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
+    ...cartHandlers(carts),
+    ...orderHandlers(orders),
     ...activityHandlers(activity),
     ...catalogHandlers(catalog, cards),
   };
@@ -213,6 +259,9 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
+  registerCartRoutes(app, accounts, carts);
+  registerOrderRoutes(app, accounts, orders);
+  registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog, cards);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
@@ -249,6 +298,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
+      // Paid orders whose confirmation or stock was not done when the relay stopped.
+      void orders.resume().catch((error: unknown) => {
+        logger.error({ err: error }, 'resuming paid orders failed');
+      });
       // Sends that were pending when the relay last stopped go out now (at least once).
       delivery.resume(
         store.outbox().flatMap((message) => {

@@ -121,6 +121,45 @@ export class MessageService {
     return appended.message;
   }
 
+  /**
+   * Stores an outbound message the relay composed (a payment link, a payment confirmation) as
+   * `pending` and announces it, like a reply. Callers have checked who may send it; the same
+   * clientId is one message however often this runs, which makes "send once" a matter of the key.
+   */
+  async sendComposed(input: {
+    conversationId: string;
+    type: MessageType;
+    text: string;
+    content?: MessageContent;
+    authorId: string | null;
+    clientId: string;
+  }): Promise<Message> {
+    const at = iso(this.deps.now());
+    const draft: NewMessage = {
+      id: randomUUID(),
+      conversationId: input.conversationId,
+      direction: 'out',
+      type: input.type,
+      text: input.text,
+      status: 'pending',
+      waMessageId: null,
+      authorId: input.authorId,
+      createdAt: at,
+      updatedAt: at,
+      clientId: input.clientId,
+      ...(input.content === undefined ? {} : { content: input.content }),
+    };
+    const appended = await this.deps.store.appendMessage(input.conversationId, draft, withLastMessage);
+    if (appended.created) {
+      this.deps.events.publish({
+        type: 'message.created',
+        conversation: appended.conversation,
+        message: appended.message,
+      });
+    }
+    return appended.message;
+  }
+
   /** Stores a customer's message once per wamid; resolves only when it is durable. */
   async receiveInbound(contact: Contact, input: InboundMessageInput): Promise<void> {
     const id = this.deps.conversations.resolveFor(contact);

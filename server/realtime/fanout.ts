@@ -57,6 +57,15 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
         io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);
         io.except(SUPERVISORS_ROOM).emit('relay:health', { ...event.health, quarantined: [] });
         return;
+      case 'cart.changed':
+        io.to(roomsOfConversation(event.conversation)).emit('cart:update', {
+          conversationId: event.conversation.id,
+          cart: event.cart,
+        });
+        return;
+      case 'order.changed':
+        io.to(roomsOfConversation(event.conversation)).emit('order:update', event.order);
+        return;
       case 'products.changed':
         // The catalog is the same for every agent: every signed-in socket hears it.
         io.emit('product:upsert', { products: event.products });

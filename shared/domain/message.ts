@@ -79,6 +79,13 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     imageLink: z.string().optional(),
     items: z.array(ProductCardItemSchema).min(1).max(30),
   }),
+  /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
+  z.object({
+    kind: z.literal('cta_url'),
+    displayText: z.string().min(1).max(20),
+    url: z.url(),
+    orderId: z.string().optional(),
+  }),
   /** What a system line says happened; `text` holds the same in English for anyone without this version. */
   z.object({
     kind: z.literal('system'),

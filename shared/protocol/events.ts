@@ -1,11 +1,13 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
+import { cartCommands, cartEvents } from './carts.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -36,6 +38,8 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  cartCommands,
+  orderCommands,
   activityCommands,
   catalogCommands,
 );
@@ -44,6 +48,8 @@ export const eventSchemas = merge(
   conversationEvents,
   messageEvents,
   healthEvents,
+  cartEvents,
+  orderEvents,
   activityEvents,
   catalogEvents,
 );

@@ -85,9 +85,9 @@ export class FakeGraph {
     return request.wamid;
   }
 
-  /** Every message sent (read receipts left out). */
+  /** Messages sent (any type), not read receipts. */
   sends(): GraphRequest[] {
-    return this.requests.filter((r) => typeof r.body['type'] === 'string');
+    return this.requests.filter((r) => r.body['status'] === undefined);
   }
 
   async stop(): Promise<void> {
