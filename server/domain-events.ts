@@ -2,8 +2,11 @@ import type { Logger } from 'pino';
 import type { Agent } from '../shared/domain/agent.js';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { CartView } from '../shared/protocol/carts.js';
+import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
+import type { OrderView } from '../shared/protocol/orders.js';
 
 /*
  * What happened, as the services announce it: one typed union for the whole relay. Services know
@@ -24,6 +27,12 @@ export type DomainEvent =
   | { type: 'agent.changed'; agent: Agent; before?: Agent }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
   | { type: 'health.changed'; health: RelayHealth }
+  /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
+  | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
+  /** An order was created or its status changed. */
+  | { type: 'order.changed'; conversation: ConversationSummary; order: OrderView }
+  /** Who is viewing or typing in a conversation changed (live only, never stored). */
+  | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity }
   /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */
   | { type: 'products.changed'; products: ProductView[] };
 

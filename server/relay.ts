@@ -4,15 +4,22 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { DESKTOP_APP_ORIGIN } from '../shared/ipc.js';
 import { AccountService } from './accounts/account-service.js';
+import { ActivityService } from './activity/activity-service.js';
+import { activityHandlers } from './activity/commands.js';
 import { ensureFirstSupervisor } from './accounts/first-supervisor.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
+import { CartService } from './carts/cart-service.js';
+import { cartHandlers } from './carts/commands.js';
+import { registerCartRoutes } from './carts/routes.js';
+import { StoredCartSchema } from './carts/stored-cart.js';
 import { accountHandlers } from './accounts/commands.js';
 import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { ProductCardService } from './catalog/product-card-service.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
@@ -32,6 +39,12 @@ import { MessageService } from './messages/message-service.js';
 import { registerMessageRoutes } from './messages/routes.js';
 import { StatusTracker } from './messages/status-tracker.js';
 import { openApiDocument } from './openapi/openapi-document.js';
+import { orderHandlers } from './orders/commands.js';
+import { OrderService } from './orders/order-service.js';
+import { registerPayRoutes } from './orders/pay-routes.js';
+import { registerOrderRoutes } from './orders/routes.js';
+import { StoredOrderSchema } from './orders/stored-order.js';
+import { paymentProviders } from './payments/providers.js';
 import type { RelayHandlers } from './realtime/caller.js';
 import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
@@ -46,6 +59,7 @@ import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
+import { RecordStore } from './storage/record-store.js';
 import { registerRendererFiles } from './web/renderer-files.js';
 import { createDelivery } from './whatsapp/delivery.js';
 import { SANDBOX_DISPLAY_NUMBER, whatsappEndpoint } from './whatsapp/endpoint.js';
@@ -128,6 +142,13 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   });
   const messages = new MessageService({ store, conversations, workflow, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
+  const activity = new ActivityService({
+    conversations,
+    lookup: (id) => store.get(id),
+    agentOf: (id) => accounts.getAgent(id),
+    events,
+    ...(config.typingExpiryMs === undefined ? {} : { typingExpiryMs: config.typingExpiryMs }),
+  });
   // The hosted shop's name, number and language; the sandbox's number when no real one is set.
   const shop = (): ShopContext => ({
     name: config.shop?.name ?? 'Toonbank shop',
@@ -143,8 +164,55 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
+  const cards = new ProductCardService({
+    catalog,
+    conversations,
+    messages,
+    context: () => ({
+      catalogId: config.shop?.catalogId ?? null,
+      publicUrl: config.publicUrl ?? baseUrl,
+      locale: config.shop?.locale ?? 'en',
+    }),
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
+    if (event.type === 'conversation.changed') activity.conversationChanged(event.conversation);
+    if (event.type === 'message.created' && event.message.authorId !== null) {
+      activity.sent(event.message.authorId, event.conversation.id);
+    }
+  });
+  const publicUrl = () => config.publicUrl ?? baseUrl;
+  const carts = new CartService({
+    carts: await RecordStore.open(config.dataDir, 'carts', StoredCartSchema, quarantine),
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    events,
+    now,
+  });
+  events.subscribe((event) => {
+    carts.onEvent(event, (error) => {
+      logger.error({ err: error }, "a customer's order could not become their cart");
+    });
+  });
+  const orders = new OrderService({
+    orders: await RecordStore.open(config.dataDir, 'orders', StoredOrderSchema, quarantine),
+    carts,
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    providers: paymentProviders({
+      config: config.payments ?? {},
+      whatsappSandbox: whatsapp.sandbox,
+      publicUrl,
+      now,
+    }),
+    events,
+    now,
+    publicUrl,
+    logger: logger.child({ module: 'orders' }),
   });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
@@ -174,15 +242,27 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const io = createSocketServer(app.server, allowedOrigins);
   attachFanout(io, events, { unreadFor: (id, agentId) => store.unreadFor(id, agentId) });
   const handlers: RelayHandlers = {
-    ...inboxHandlers({ accounts, conversations, health }),
+    ...inboxHandlers({ accounts, conversations, health, activity }),
     ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment, conversations),
     ...workflowHandlers(workflow, conversations),
-    ...catalogHandlers(catalog),
+    ...cartHandlers(carts),
+    ...orderHandlers(orders),
+    ...activityHandlers(activity),
+    ...catalogHandlers(catalog, cards),
   };
-  serveAgents(io, { accounts, presence, handlers, now, logger: logger.child({ module: 'realtime' }) });
+  serveAgents(io, {
+    accounts,
+    presence,
+    handlers,
+    now,
+    logger: logger.child({ module: 'realtime' }),
+    onDisconnect: (socketId) => {
+      activity.disconnected(socketId);
+    },
+  });
 
   app.get('/healthz', () => Promise.resolve({ ok: true }));
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApiDocument(config.publicUrl ?? baseUrl)));
@@ -191,7 +271,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, conversations, assignment);
   registerWorkflowRoutes(app, accounts, conversations, workflow);
-  registerCatalogRoutes(app, accounts, catalog);
+  registerCartRoutes(app, accounts, carts);
+  registerOrderRoutes(app, accounts, orders);
+  registerPayRoutes(app, orders, now);
+  registerCatalogRoutes(app, accounts, catalog, cards);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {
@@ -228,6 +311,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
       workflow.start();
+      // Paid orders whose confirmation or stock was not done when the relay stopped.
+      void orders.resume().catch((error: unknown) => {
+        logger.error({ err: error }, 'resuming paid orders failed');
+      });
       // Sends that were pending when the relay last stopped go out now (at least once).
       delivery.resume(
         store.outbox().flatMap((message) => {

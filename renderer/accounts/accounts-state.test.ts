@@ -28,7 +28,7 @@ describe('accounts slice', () => {
   it('takes me and the agents from each sync, the later one winning', () => {
     let state = inboxReducer(initialInboxState, {
       type: 'inbox:synced',
-      snapshot: { me: ann, agents: [ann, bob], conversations: [], more: null, health },
+      snapshot: { me: ann, agents: [ann, bob], conversations: [], more: null, health, activity: [] },
     });
     expect(selectMe(state)).toEqual(ann);
     expect(selectAgentsById(state).get('a2')?.name).toBe('Bob');
@@ -40,6 +40,7 @@ describe('accounts slice', () => {
         conversations: [],
         more: null,
         health,
+        activity: [],
       },
     });
     expect(selectMe(state)?.name).toBe('Ann V.');
@@ -54,7 +55,7 @@ describe('accounts slice', () => {
   it('applies agent:upsert to the colleagues and to me, and adds a new colleague', () => {
     let state = inboxReducer(initialInboxState, {
       type: 'inbox:synced',
-      snapshot: { me: ann, agents: [ann], conversations: [], more: null, health },
+      snapshot: { me: ann, agents: [ann], conversations: [], more: null, health, activity: [] },
     });
     state = inboxReducer(state, { type: 'agent:upsert', event: { ...ann, presence: 'away' } });
     expect(selectMe(state)?.presence).toBe('away');

@@ -14,6 +14,12 @@ import classes from './Composer.module.css';
 import { readDraft, writeDraft } from './drafts';
 import { useServiceWindow } from './use-service-window';
 import { selectSendingPaused } from '../health/health-state';
+import { announceTyping, typingEnded } from '../activity/activity-commands';
+import { CollisionWarning } from '../activity/CollisionWarning';
+import { ConfirmReplyDialog } from '../activity/ConfirmReplyDialog';
+import { TypingNotice } from '../activity/TypingNotice';
+import { useOthersInConversation } from '../activity/use-others';
+import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 
 /** Show when the window closes once less than this is left. */
 const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
@@ -28,6 +34,15 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const [text, setText] = useState(() => readDraft(conversation.id));
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const { typing } = useOthersInConversation(conversation.id);
+  const meId = useInbox(selectMeId);
+  const agentsById = useInbox(selectAgentsById);
+  const [confirming, setConfirming] = useState(false);
+  // Someone else's chat: only a supervisor sees one, and replying takes a confirmation.
+  const assigneeName =
+    conversation.assigneeId !== null && conversation.assigneeId !== meId
+      ? (agentsById.get(conversation.assigneeId)?.name ?? t('inbox.unknownAgent'))
+      : null;
 
   useEffect(() => {
     writeDraft(conversation.id, text);
@@ -36,12 +51,18 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const tooLong = text.length > MAX_TEXT_LENGTH;
   const canSend = open && connected && !paused && text.trim().length > 0 && !tooLong;
 
-  function send() {
+  function send(confirmed = false) {
     if (!canSend) return;
+    if (assigneeName !== null && !confirmed) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const value = text;
     setText('');
     setError(null);
-    sendText(link, conversation.id, value).catch((failure: unknown) => {
+    typingEnded(conversation.id);
+    sendText(link, conversation.id, value, { confirmAssignedToOther: confirmed }).catch((failure: unknown) => {
       setError(t('composer.sendFailed', { message: describeError(failure, t) }));
       // Give the words back rather than lose them, unless something new was typed meanwhile.
       setText((current) => (current === '' ? value : current));
@@ -60,6 +81,21 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
 
   return (
     <div className={classes.composer}>
+      <TypingNotice typing={typing} />
+      {text.trim().length > 0 ? <CollisionWarning typing={typing} assigneeName={assigneeName} /> : null}
+      {assigneeName !== null ? (
+        <ConfirmReplyDialog
+          assigneeName={assigneeName}
+          opened={confirming}
+          onConfirm={() => {
+            send(true);
+          }}
+          onCancel={() => {
+            setConfirming(false);
+            inputRef.current?.focus();
+          }}
+        />
+      ) : null}
       {!open ? (
         <Alert variant="light" color="yellow" icon={<IconLock size={18} />} className={classes.notice} role="status">
           {t('composer.windowClosed')}
@@ -84,11 +120,20 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
           disabled={!open}
           error={tooLong ? t('composer.tooLong', { max: MAX_TEXT_LENGTH, count: text.length }) : undefined}
           onChange={(event) => {
-            setText(event.currentTarget.value);
+            const value = event.currentTarget.value;
+            setText(value);
+            if (value.trim().length > 0) announceTyping(link, conversation.id);
           }}
           onKeyDown={onKeyDown}
         />
-        <Button onClick={send} disabled={!canSend} rightSection={<IconSend size={16} />} className={classes.send}>
+        <Button
+          onClick={() => {
+            send();
+          }}
+          disabled={!canSend}
+          rightSection={<IconSend size={16} />}
+          className={classes.send}
+        >
           {t('composer.send')}
         </Button>
       </div>

@@ -3,6 +3,7 @@ import { useT } from '../i18n/use-t';
 import { contactHandle, type ConversationSummary } from '../../shared/domain/conversation.js';
 import { IconArrowLeft } from '../ui/icons';
 import { AssignmentControl } from '../assignment/AssignmentControl';
+import { ViewingNotice } from '../activity/ViewingNotice';
 import classes from './ConversationView.module.css';
 
 interface Props {
@@ -27,6 +28,7 @@ export function ConversationHeader({ conversation, onBack }: Props) {
           <span className={classes.number}>{contactHandle(contact)}</span>
           <span aria-hidden>·</span>
           <span>{t(`status.${conversation.status}`)}</span>
+          <ViewingNotice conversationId={conversation.id} />
         </div>
       </div>
       <AssignmentControl conversation={conversation} />

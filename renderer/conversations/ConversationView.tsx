@@ -9,6 +9,7 @@ import { ConversationHeader } from './ConversationHeader';
 import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
 import { useMarkRead } from './use-mark-read';
+import { useAnnounceViewing } from '../activity/use-announce-viewing';
 
 interface Props {
   conversationId: string;
@@ -32,6 +33,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
   }, [link, conversationId, live, threadMissingOrStale]);
 
   useMarkRead(conversationId);
+  useAnnounceViewing(conversationId);
 
   if (!conversation) return null;
   return (

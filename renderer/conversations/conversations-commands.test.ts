@@ -51,7 +51,7 @@ function fakeLink() {
   };
   store.dispatch({
     type: 'inbox:synced',
-    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health },
+    snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health, activity: [] },
   });
   const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store };
   return { link, sent, store };

@@ -60,6 +60,7 @@ const snapshot = (conversations: ConversationSummary[]): InboxSnapshot => ({
   conversations,
   more: null,
   health,
+  activity: [],
 });
 const ids = (state: InboxState) => selectOrder(state).map((c) => c.id);
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);

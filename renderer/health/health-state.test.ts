@@ -20,6 +20,7 @@ describe('health state', () => {
         conversations: [],
         more: null,
         health: { writes: 'ok', quarantined: [file] },
+        activity: [],
       },
     });
     expect(synced.quarantined).toEqual([file]);

@@ -97,3 +97,8 @@ export function prepareListFormats(locale: string, now: number = Date.now()): vo
   }
   formatCount(10_000, locale);
 }
+
+/** "Anna", "Anna and Ben", "Anna, Ben and Chris" in the user's language. */
+export function formatNames(names: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+}

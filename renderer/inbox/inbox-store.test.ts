@@ -77,6 +77,7 @@ describe('inbox store', () => {
         conversations: [],
         more: null,
         health,
+        activity: [],
       },
     });
     state = inboxReducer(state, { type: 'connection', state: 'reconnecting' });

@@ -1,5 +1,7 @@
 import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
+import { bindActivityEvents } from '../activity/activity-events';
+import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
@@ -33,6 +35,7 @@ export interface InboxState {
   conversations: ConversationsState;
   messages: MessagesState;
   health: HealthState;
+  activity: ActivityState;
 }
 
 export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
@@ -43,6 +46,7 @@ export const initialInboxState: InboxState = {
   conversations: initialConversationsState,
   messages: initialMessagesState,
   health: initialHealthState,
+  activity: initialActivityState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -51,16 +55,18 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const conversations = reduceConversations(state.conversations, action);
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
+  const activity = reduceActivity(state.activity, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
     messages === state.messages &&
-    health === state.health
+    health === state.health &&
+    activity === state.activity
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health };
+  return { sync, accounts, conversations, messages, health, activity };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -86,4 +92,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindConversationEvents,
   bindMessageEvents,
   bindHealthEvents,
+  bindActivityEvents,
 ];

@@ -62,13 +62,23 @@ function localMessage(conversationId: string, clientId: string, text: string, au
  * copy (matched by clientId) when that arrives, so it is never shown twice. Rejects, with the
  * local message gone, when the relay refused it.
  */
-export async function sendText(link: RelayLink, conversationId: string, text: string): Promise<void> {
+export async function sendText(
+  link: RelayLink,
+  conversationId: string,
+  text: string,
+  { confirmAssignedToOther = false }: { confirmAssignedToOther?: boolean } = {},
+): Promise<void> {
   const { dispatch } = link.store;
   const clientId = crypto.randomUUID();
   const local = localMessage(conversationId, clientId, text, selectMeId(link.store.getState()));
   dispatch({ type: 'message:local', message: local });
   try {
-    const { message } = await command(link.socket(), 'message:send', { conversationId, text, clientId });
+    const { message } = await command(link.socket(), 'message:send', {
+      conversationId,
+      text,
+      clientId,
+      ...(confirmAssignedToOther ? { confirmAssignedToOther } : {}),
+    });
     dispatch({ type: 'message:sent', message });
   } catch (error) {
     dispatch({ type: 'message:discard', conversationId, messageId: local.id });

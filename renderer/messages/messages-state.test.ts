@@ -56,7 +56,7 @@ const me = {
 const run = (state: InboxState, ...actions: InboxAction[]) => actions.reduce(inboxReducer, state);
 const sync = (...ids: string[]): InboxAction => ({
   type: 'inbox:synced',
-  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), more: null, health },
+  snapshot: { me, agents: [me], conversations: ids.map((id) => conversation(id)), more: null, health, activity: [] },
 });
 const texts = (state: InboxState, id = 'a') => selectThread(state, id)?.messages.map((m) => m.text);
 

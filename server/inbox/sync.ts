@@ -1,5 +1,6 @@
 import { SNAPSHOT_CONVERSATIONS } from '../../shared/protocol/inbox.js';
 import type { AccountService } from '../accounts/account-service.js';
+import type { ActivityService } from '../activity/activity-service.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { HealthService } from '../health/health-service.js';
 import type { FeatureHandlers } from '../realtime/caller.js';
@@ -10,6 +11,7 @@ export function inboxHandlers(deps: {
   accounts: AccountService;
   conversations: ConversationService;
   health: HealthService;
+  activity: ActivityService;
 }): FeatureHandlers<'inbox:sync' | 'inbox:page'> {
   return {
     'inbox:sync': (_payload, { agent }) => ({
@@ -17,6 +19,7 @@ export function inboxHandlers(deps: {
       agents: deps.accounts.listAgents(),
       ...pageAfter(deps.conversations.listVisible(agent), null, SNAPSHOT_CONVERSATIONS),
       health: deps.health.viewFor(agent),
+      activity: deps.activity.visibleTo(agent),
     }),
     'inbox:page': ({ after, limit }, { agent }) => pageAfter(deps.conversations.listVisible(agent), after, limit),
   };

@@ -5,7 +5,7 @@ export function messageHandlers(messages: MessageService): FeatureHandlers<'conv
   return {
     'conversation:history': (p, { agent }) => messages.history(agent, p.conversationId, p.before, p.limit),
     'message:send': async (p, { agent }) => ({
-      message: await messages.sendText(agent, p.conversationId, p.text, p.clientId),
+      message: await messages.sendText(agent, p.conversationId, p.text, p.clientId, p.confirmAssignedToOther),
     }),
   };
 }

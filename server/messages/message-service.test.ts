@@ -54,11 +54,17 @@ describe('MessageService', () => {
     await expect(late).rejects.toMatchObject({ code: 'WINDOW_CLOSED' });
   });
 
-  it('lets only the assignee or a supervisor answer an assigned chat', async () => {
+  it('lets only the assignee, or a supervisor who confirms, answer an assigned chat', async () => {
     await s.messages.receiveInbound(anna, customerText('Vraagje', s.clock.now));
     const id = s.store.find({ waId: anna.waId, userId: null })?.id ?? '';
     const jonas = await s.agent('Jonas');
     await s.assignment.assign(s.supervisor, id, jonas.id);
-    await expect(s.messages.sendText(s.supervisor, id, 'Overgenomen')).resolves.toMatchObject({ direction: 'out' });
+    await expect(s.messages.sendText(s.supervisor, id, 'Overgenomen')).rejects.toMatchObject({
+      code: 'ASSIGNED_TO_OTHER',
+    });
+    await expect(s.messages.sendText(s.supervisor, id, 'Overgenomen', undefined, true)).resolves.toMatchObject({
+      direction: 'out',
+    });
+    await expect(s.messages.sendText(jonas, id, 'Jonas hier')).resolves.toMatchObject({ direction: 'out' });
   });
 });

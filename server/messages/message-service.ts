@@ -22,6 +22,13 @@ export interface InboundMessageInput {
   sentAt: number;
 }
 
+/** What an agent sends: its type, what the customer reads first, and the type's detail. */
+export interface OutboundInput {
+  type: MessageType;
+  text: string;
+  content?: MessageContent;
+}
+
 export interface MessageServiceDeps {
   store: ConversationStore;
   conversations: ConversationService;
@@ -48,10 +55,37 @@ export class MessageService {
    * Stores a reply as `pending` and announces it; the WhatsApp delivery sends it from there. The
    * same clientId is one message, however often it is sent.
    */
-  async sendText(agent: Agent, id: string, text: string, clientId?: string): Promise<Message> {
+  async sendText(
+    agent: Agent,
+    id: string,
+    text: string,
+    clientId?: string,
+    confirmAssignedToOther = false,
+  ): Promise<Message> {
+    return this.sendMessage(agent, id, { type: 'text', text }, clientId, confirmAssignedToOther);
+  }
+
+  /**
+   * Any outbound message (a product card, …) through the same path as a reply: who may send, the
+   * 24-hour window, the send limit, durable before announced, delivered in the background.
+   */
+  async sendMessage(
+    agent: Agent,
+    id: string,
+    outbound: OutboundInput,
+    clientId?: string,
+    confirmAssignedToOther = false,
+  ): Promise<Message> {
     const conversation = this.deps.conversations.requireVisible(agent, id);
-    if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id && agent.role !== 'supervisor') {
-      throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
+    if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id) {
+      if (agent.role !== 'supervisor') throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
+      // Two people answering one customer is what the team inbox prevents: replying needs a yes.
+      if (!confirmAssignedToOther) {
+        throw new AppError(
+          'ASSIGNED_TO_OTHER',
+          'This chat is assigned to someone else: confirm (confirmAssignedToOther) to reply anyway',
+        );
+      }
     }
     if (!isServiceWindowOpen(conversation, this.deps.now())) {
       throw new AppError(
@@ -65,8 +99,9 @@ export class MessageService {
       id: randomUUID(),
       conversationId: id,
       direction: 'out',
-      type: 'text',
-      text,
+      type: outbound.type,
+      text: outbound.text,
+      ...(outbound.content === undefined ? {} : { content: outbound.content }),
       status: 'pending',
       waMessageId: null,
       authorId: agent.id,
@@ -79,6 +114,45 @@ export class MessageService {
       throw error;
     });
     if (!appended.created) await this.sendLimit.release(agent.id);
+    if (appended.created) {
+      this.deps.events.publish({
+        type: 'message.created',
+        conversation: appended.conversation,
+        message: appended.message,
+      });
+    }
+    return appended.message;
+  }
+
+  /**
+   * Stores an outbound message the relay composed (a payment link, a payment confirmation) as
+   * `pending` and announces it, like a reply. Callers have checked who may send it; the same
+   * clientId is one message however often this runs, which makes "send once" a matter of the key.
+   */
+  async sendComposed(input: {
+    conversationId: string;
+    type: MessageType;
+    text: string;
+    content?: MessageContent;
+    authorId: string | null;
+    clientId: string;
+  }): Promise<Message> {
+    const at = iso(this.deps.now());
+    const draft: NewMessage = {
+      id: randomUUID(),
+      conversationId: input.conversationId,
+      direction: 'out',
+      type: input.type,
+      text: input.text,
+      status: 'pending',
+      waMessageId: null,
+      authorId: input.authorId,
+      createdAt: at,
+      updatedAt: at,
+      clientId: input.clientId,
+      ...(input.content === undefined ? {} : { content: input.content }),
+    };
+    const appended = await this.deps.store.appendMessage(input.conversationId, draft, withLastMessage);
     if (appended.created) {
       this.deps.events.publish({
         type: 'message.created',

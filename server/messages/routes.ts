@@ -17,8 +17,8 @@ export function registerMessageRoutes(app: FastifyInstance, accounts: AccountSer
   app.post('/api/v1/conversations/:id/messages', async (request, reply) => {
     const agent = authenticate(accounts, request);
     const id = conversationIdOf(request.params);
-    const { text, clientId } = parseInput(SendTextRequestSchema, request.body, 'message');
-    const message = await messages.sendText(agent, id, text, clientId);
+    const { text, clientId, confirmAssignedToOther } = parseInput(SendTextRequestSchema, request.body, 'message');
+    const message = await messages.sendText(agent, id, text, clientId, confirmAssignedToOther);
     return reply.code(201).send({ message });
   });
 }

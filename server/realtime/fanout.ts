@@ -90,6 +90,12 @@ export function attachFanout(io: RelayIo, events: DomainEvents, deps: FanoutDeps
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
         return;
+      case 'activity.changed':
+        // Not volatile: each event is the chat's whole activity, and Socket.IO drops a volatile packet
+        // whenever the previous one is still being written, so leaving one chat for another (two
+        // events at once) would leave the first showing a viewer who is gone.
+        io.to(roomsOfConversation(event.conversation)).emit('conversation:activity', event.activity);
+        return;
       case 'agent.changed':
         if (event.before && event.before.role !== event.agent.role) moveAgentSockets(io, event.before, event.agent);
         io.emit('agent:upsert', event.agent);
@@ -98,6 +104,15 @@ export function attachFanout(io: RelayIo, events: DomainEvents, deps: FanoutDeps
         // Everyone learns whether sending works; only supervisors which files were set aside.
         io.to(SUPERVISORS_ROOM).emit('relay:health', event.health);
         io.except(SUPERVISORS_ROOM).emit('relay:health', { ...event.health, quarantined: [] });
+        return;
+      case 'cart.changed':
+        io.to(roomsOfConversation(event.conversation)).emit('cart:update', {
+          conversationId: event.conversation.id,
+          cart: event.cart,
+        });
+        return;
+      case 'order.changed':
+        io.to(roomsOfConversation(event.conversation)).emit('order:update', event.order);
         return;
       case 'products.changed':
         // The catalog is the same for every agent: every signed-in socket hears it.

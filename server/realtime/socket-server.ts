@@ -37,6 +37,8 @@ export interface AgentSocketDeps {
   handlers: RelayHandlers;
   now: () => number;
   logger: Logger;
+  /** Told when a socket goes, so live state kept for it (viewing, typing) ends with it. */
+  onDisconnect?: (socketId: string) => void;
 }
 
 /**
@@ -71,6 +73,7 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
       get agent() {
         return deps.accounts.getAgent(socket.data.agentId) ?? agent;
       },
+      socketId: socket.id,
     };
     serveCommands(socket, commandSpecs, deps.handlers, caller, deps.logger);
     deps.presence.connected(agent.id);
@@ -85,6 +88,7 @@ export function serveAgents(io: RelayIo, deps: AgentSocketDeps): void {
     );
     socket.once('disconnect', () => {
       clearTimeout(expiry);
+      deps.onDisconnect?.(socket.id);
       deps.presence.disconnected(agent.id);
     });
   });

@@ -1,11 +1,14 @@
 import { accountCommands, accountEvents } from './accounts.js';
+import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
+import { cartCommands, cartEvents } from './carts.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { workflowCommands } from './workflow.js';
+import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -36,10 +39,22 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  cartCommands,
+  orderCommands,
+  activityCommands,
   catalogCommands,
   workflowCommands,
 );
-export const eventSchemas = merge(accountEvents, conversationEvents, messageEvents, healthEvents, catalogEvents);
+export const eventSchemas = merge(
+  accountEvents,
+  conversationEvents,
+  messageEvents,
+  healthEvents,
+  cartEvents,
+  orderEvents,
+  activityEvents,
+  catalogEvents,
+);
 
 export type RelayCommands = typeof commandSpecs;
 export type RelayEvents = typeof eventSchemas;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentSchema } from '../domain/agent.js';
+import { ConversationActivitySchema } from './activity.js';
 import { ConversationSummarySchema } from '../domain/conversation.js';
 import { RelayHealthSchema } from './health.js';
 import type { CommandSpecs } from './spec.js';
@@ -30,6 +31,8 @@ export const InboxSnapshotSchema = z.object({
   /** Where the rest of the list goes on (`inbox:page`), or null when it is all here. */
   more: ConversationCursorSchema.nullable(),
   health: RelayHealthSchema,
+  /** Who is viewing and typing in the conversations the caller may see (only those with someone). */
+  activity: z.array(ConversationActivitySchema),
 });
 export type InboxSnapshot = z.infer<typeof InboxSnapshotSchema>;
 

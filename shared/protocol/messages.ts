@@ -18,6 +18,8 @@ export const SendTextRequestSchema = z.object({
     .refine((text) => text.trim().length > 0, 'a message needs some text'),
   /** Optional idempotency key: the same clientId is sent once. */
   clientId: ClientIdSchema.optional(),
+  /** The sender saw that the chat is someone else's and replies anyway; without it such a send is refused. */
+  confirmAssignedToOther: z.boolean().optional(),
 });
 export type SendTextRequest = z.infer<typeof SendTextRequestSchema>;
 

@@ -29,6 +29,12 @@ describe('GET /api/v1/openapi.json', () => {
         '/api/v1/products',
         '/api/v1/products/{id}',
         '/api/v1/products/import',
+        '/api/v1/conversations/{id}/cart',
+        '/api/v1/conversations/{id}/cart/items/{productId}',
+        '/api/v1/conversations/{id}/payment-link',
+        '/api/v1/orders',
+        '/webhooks/mollie',
+        '/webhooks/stripe',
         '/webhooks/whatsapp',
       ]),
     );
