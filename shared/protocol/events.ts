@@ -8,6 +8,7 @@ import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { workflowCommands } from './workflow.js';
+import { labelCommands, labelEvents } from './labels.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
@@ -44,6 +45,7 @@ export const commandSpecs = merge(
   activityCommands,
   catalogCommands,
   workflowCommands,
+  labelCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
@@ -54,6 +56,7 @@ export const eventSchemas = merge(
   orderEvents,
   activityEvents,
   catalogEvents,
+  labelEvents,
 );
 
 export type RelayCommands = typeof commandSpecs;
