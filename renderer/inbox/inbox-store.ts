@@ -3,6 +3,8 @@ import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindCatalogEvents } from '../catalog/catalog-events';
+import { initialCatalogState, reduceCatalog, type CatalogState } from '../catalog/catalog-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
   initialConversationsState,
@@ -36,6 +38,7 @@ export interface InboxState {
   messages: MessagesState;
   health: HealthState;
   activity: ActivityState;
+  catalog: CatalogState;
 }
 
 export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
@@ -47,6 +50,7 @@ export const initialInboxState: InboxState = {
   messages: initialMessagesState,
   health: initialHealthState,
   activity: initialActivityState,
+  catalog: initialCatalogState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -56,17 +60,19 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
   const activity = reduceActivity(state.activity, action);
+  const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
     messages === state.messages &&
     health === state.health &&
-    activity === state.activity
+    activity === state.activity &&
+    catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity };
+  return { sync, accounts, conversations, messages, health, activity, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -93,4 +99,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindMessageEvents,
   bindHealthEvents,
   bindActivityEvents,
+  bindCatalogEvents,
 ];
