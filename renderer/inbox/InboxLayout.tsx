@@ -1,4 +1,6 @@
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { ProductsScreen } from '../catalog/ProductsScreen';
 import type { Session } from '../app/session-storage';
 import { ConversationList } from '../conversations/ConversationList';
 import { selectConversation } from '../conversations/conversations-state';
@@ -23,6 +25,7 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
+  const [screen, setScreen] = useState<'inbox' | 'products'>('inbox');
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
@@ -41,9 +44,26 @@ export function InboxLayout({ session, onSignOut }: Props) {
   return (
     <div className={classes.shell}>
       <UnreadTitle />
-      <TopBar session={session} onSignOut={onSignOut} />
+      <TopBar
+        session={session}
+        onSignOut={onSignOut}
+        onOpenProducts={() => {
+          setScreen('products');
+        }}
+      />
       <HealthBanner />
-      <div className={classes.body} data-narrow={narrow || undefined}>
+      {screen === 'products' ? (
+        <ProductsScreen
+          onBack={() => {
+            setScreen('inbox');
+          }}
+        />
+      ) : null}
+      <div
+        className={classes.body}
+        data-narrow={narrow || undefined}
+        style={screen === 'inbox' ? undefined : { display: 'none' }}
+      >
         {showList ? (
           <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
             <ConversationList selectedId={selectedId} onSelect={select} />
