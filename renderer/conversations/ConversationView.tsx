@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SellingDock } from '../carts/SellingDock';
 import { Composer } from '../composer/Composer';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { selectLive } from '../inbox/sync-state';
@@ -40,6 +41,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
     <section className={classes.view} aria-label={conversation.contact.name}>
       <ConversationHeader conversation={conversation} onBack={onBack} />
       <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+      <SellingDock conversation={conversation} />
       {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
       <Composer conversation={conversation} autoFocus={!onBack} />
     </section>

@@ -10,6 +10,9 @@ import { useInbox } from './inbox-context';
 import classes from './InboxLayout.module.css';
 import { selectSynced } from './sync-state';
 import { TopBar } from './TopBar';
+import { OrdersView } from '../orders/OrdersView';
+import { ScreenTabs } from '../orders/ScreenTabs';
+import { useOrdersScreen } from '../orders/use-orders-screen';
 import { UnreadTitle } from './UnreadTitle';
 import { useSelectedConversation } from './use-selected-conversation';
 
@@ -23,6 +26,7 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
+  const orders = useOrdersScreen();
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
@@ -41,16 +45,29 @@ export function InboxLayout({ session, onSignOut }: Props) {
   return (
     <div className={classes.shell}>
       <UnreadTitle />
-      <TopBar session={session} onSignOut={onSignOut} />
+      <TopBar
+        session={session}
+        onSignOut={onSignOut}
+        screens={<ScreenTabs ordersOpen={orders.open} onInbox={orders.hide} onOrders={orders.show} />}
+      />
       <HealthBanner />
-      <div className={classes.body} data-narrow={narrow || undefined}>
-        {showList ? (
-          <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
-            <ConversationList selectedId={selectedId} onSelect={select} />
-          </nav>
-        ) : null}
-        {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
-      </div>
+      {orders.open ? (
+        <OrdersView
+          onOpenConversation={(id) => {
+            orders.hide();
+            select(id);
+          }}
+        />
+      ) : (
+        <div className={classes.body} data-narrow={narrow || undefined}>
+          {showList ? (
+            <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
+              <ConversationList selectedId={selectedId} onSelect={select} />
+            </nav>
+          ) : null}
+          {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Avatar, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
@@ -10,9 +11,11 @@ import classes from './TopBar.module.css';
 interface Props {
   session: Session;
   onSignOut: () => void;
+  /** The way between the inbox and the other screens (the orders view). */
+  screens?: ReactNode;
 }
 
-export function TopBar({ session, onSignOut }: Props) {
+export function TopBar({ session, onSignOut, screens }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
@@ -26,6 +29,7 @@ export function TopBar({ session, onSignOut }: Props) {
           {t('app.name')}
         </Text>
       </Group>
+      {screens}
       <ConnectionIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
         <Group gap={8} wrap="nowrap" className={classes.account}>

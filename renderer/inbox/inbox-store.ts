@@ -3,6 +3,8 @@ import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindCartEvents } from '../carts/carts-events';
+import { initialCartsState, reduceCarts, type CartsAction, type CartsState } from '../carts/carts-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
   initialConversationsState,
@@ -19,6 +21,8 @@ import {
   type MessagesAction,
   type MessagesState,
 } from '../messages/messages-state';
+import { bindOrderEvents } from '../orders/orders-events';
+import { initialOrdersState, reduceOrders, type OrdersAction, type OrdersState } from '../orders/orders-state';
 import { createStore, type Store } from '../app/store';
 import type { RelayEventAction } from './relay-event';
 import { initialSyncState, reduceSync, type SyncAction, type SyncState } from './sync-state';
@@ -36,9 +40,12 @@ export interface InboxState {
   messages: MessagesState;
   health: HealthState;
   activity: ActivityState;
+  carts: CartsState;
+  orders: OrdersState;
 }
 
-export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
+export type InboxAction =
+  SyncAction | RelayEventAction | ConversationsAction | MessagesAction | CartsAction | OrdersAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -47,6 +54,8 @@ export const initialInboxState: InboxState = {
   messages: initialMessagesState,
   health: initialHealthState,
   activity: initialActivityState,
+  carts: initialCartsState,
+  orders: initialOrdersState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -56,17 +65,21 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
   const activity = reduceActivity(state.activity, action);
+  const carts = reduceCarts(state.carts, action);
+  const orders = reduceOrders(state.orders, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
     messages === state.messages &&
     health === state.health &&
-    activity === state.activity
+    activity === state.activity &&
+    carts === state.carts &&
+    orders === state.orders
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity };
+  return { sync, accounts, conversations, messages, health, activity, carts, orders };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -93,4 +106,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindMessageEvents,
   bindHealthEvents,
   bindActivityEvents,
+  bindCartEvents,
+  bindOrderEvents,
 ];

@@ -8,6 +8,7 @@ import { formatCoordinate } from '../i18n/format';
 import { IconFile, IconMapPin, IconMicrophone, IconPhoto, IconSticker, IconVideo } from '../ui/icons';
 import classes from './MessageBubble.module.css';
 import { OrderCard } from './OrderCard';
+import { PaymentLinkCard } from '../orders/PaymentLinkCard';
 
 /*
  * What a message says, by type. Everything from the customer is rendered as React text nodes
@@ -117,6 +118,8 @@ export function MessageBody({ message }: { message: Message }) {
         <Labelled label={t('messageType.order')} text={text} />
       );
     case 'interactive':
+      if (content?.kind === 'cta_url') return <PaymentLinkCard content={content} text={text} />;
+      return <Labelled label={t(`messageType.${message.type}`)} text={text} />;
     case 'button':
     case 'contacts':
       return <Labelled label={t(`messageType.${message.type}`)} text={text} />;
