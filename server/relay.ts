@@ -19,6 +19,7 @@ import { accountHandlers } from './accounts/commands.js';
 import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { ProductCardService } from './catalog/product-card-service.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
@@ -153,6 +154,16 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
+  const cards = new ProductCardService({
+    catalog,
+    conversations,
+    messages,
+    context: () => ({
+      catalogId: config.shop?.catalogId ?? null,
+      publicUrl: config.publicUrl ?? baseUrl,
+      locale: config.shop?.locale ?? 'en',
+    }),
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
     if (event.type === 'conversation.changed') activity.conversationChanged(event.conversation);
@@ -229,7 +240,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
-    ...catalogHandlers(catalog),
+    ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
     accounts,
@@ -251,7 +262,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
-  registerCatalogRoutes(app, accounts, catalog);
+  registerCatalogRoutes(app, accounts, catalog, cards);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

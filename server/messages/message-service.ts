@@ -21,6 +21,13 @@ export interface InboundMessageInput {
   sentAt: number;
 }
 
+/** What an agent sends: its type, what the customer reads first, and the type's detail. */
+export interface OutboundInput {
+  type: MessageType;
+  text: string;
+  content?: MessageContent;
+}
+
 export interface MessageServiceDeps {
   store: ConversationStore;
   conversations: ConversationService;
@@ -52,6 +59,20 @@ export class MessageService {
     clientId?: string,
     confirmAssignedToOther = false,
   ): Promise<Message> {
+    return this.sendMessage(agent, id, { type: 'text', text }, clientId, confirmAssignedToOther);
+  }
+
+  /**
+   * Any outbound message (a product card, …) through the same path as a reply: who may send, the
+   * 24-hour window, the send limit, durable before announced, delivered in the background.
+   */
+  async sendMessage(
+    agent: Agent,
+    id: string,
+    outbound: OutboundInput,
+    clientId?: string,
+    confirmAssignedToOther = false,
+  ): Promise<Message> {
     const conversation = this.deps.conversations.requireVisible(agent, id);
     if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id) {
       if (agent.role !== 'supervisor') throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
@@ -75,8 +96,9 @@ export class MessageService {
       id: randomUUID(),
       conversationId: id,
       direction: 'out',
-      type: 'text',
-      text,
+      type: outbound.type,
+      text: outbound.text,
+      ...(outbound.content === undefined ? {} : { content: outbound.content }),
       status: 'pending',
       waMessageId: null,
       authorId: agent.id,

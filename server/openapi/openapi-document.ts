@@ -16,6 +16,7 @@ import {
   PatchProductRequestSchema,
   ProductListResponseSchema,
   ProductResponseSchema,
+  SendProductsRequestSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
@@ -252,6 +253,22 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           ...errors,
           ...supervisors,
           ...noProduct,
+        },
+      },
+    },
+    '/api/v1/conversations/{id}/products': {
+      post: {
+        summary:
+          'Send products as the caller: native product / product_list with WHATSAPP_CATALOG_ID, else an image with a caption or a text with links',
+        auth: true,
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'Conversation id' }],
+        request: SendProductsRequestSchema,
+        responses: {
+          201: { description: 'Stored as pending; ticks follow as message:update', schema: MessageResponseSchema },
+          ...errors,
+          403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+          404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
+          422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Message } from '../../shared/domain/message.js';
+import { productsBody } from './product-bodies.js';
 
 /*
  * What a stored outbound message becomes on the Cloud API (reference §2.1): the `type` and that
@@ -19,6 +20,8 @@ export function outboundBody(message: Pick<Message, 'text' | 'content'>): Outbou
           action: { name: 'cta_url', parameters: { display_text: content.displayText, url: content.url } },
         },
       };
+    case 'products':
+      return productsBody(message.text, content);
     default:
       return { type: 'text', text: { body: message.text, preview_url: true } };
   }

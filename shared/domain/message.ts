@@ -30,6 +30,18 @@ export type MessageType = z.infer<typeof MessageTypeSchema>;
 export const MessageErrorSchema = z.object({ code: z.union([z.number(), z.string()]), message: z.string() });
 export type MessageError = z.infer<typeof MessageErrorSchema>;
 
+/** A product as a card showed it when it was sent (the catalog may change later; the message does not). */
+export const ProductCardItemSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  price: MoneySchema,
+  imageUrl: z.string().nullable(),
+  /** Its page in the hosted shop. */
+  url: z.string(),
+});
+export type ProductCardItem = z.infer<typeof ProductCardItemSchema>;
+
 /** Type-specific detail beyond `text`; `text` always holds what a person reads first (body, caption, title). */
 export const MessageContentSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -53,6 +65,20 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
   }),
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+  /**
+   * Products the shop sent: with a Meta catalog as native `product` / `product_list` messages, without
+   * one as an image with a caption (one product) or a text with links (several). `text` is the body.
+   */
+  z.object({
+    kind: z.literal('products'),
+    format: z.enum(['product', 'product_list', 'image', 'text']),
+    catalogId: z.string().nullable(),
+    /** product_list's header (and its one section's title). */
+    header: z.string().optional(),
+    /** The image an `image` card sends. */
+    imageLink: z.string().optional(),
+    items: z.array(ProductCardItemSchema).min(1).max(30),
+  }),
   /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
   z.object({
     kind: z.literal('cta_url'),
