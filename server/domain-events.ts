@@ -18,6 +18,8 @@ export type DomainEvent =
   /** `before`: the conversation as it was, when who may see it can have changed (assignment). */
   | { type: 'conversation.changed'; conversation: ConversationSummary; before?: ConversationSummary }
   | { type: 'message.created'; conversation: ConversationSummary; message: Message }
+  /** One agent read the conversation: only their unread count changed (only their screens are told). */
+  | { type: 'conversation.read'; conversation: ConversationSummary; agentId: string }
   /** `summaryChanged`: the conversation's summary changed with it (the list shows this message). */
   | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
   | { type: 'session.ended'; tokenHash: string; reason: string }

@@ -22,7 +22,10 @@ import { catalogHandlers } from './catalog/commands.js';
 import { ProductCardService } from './catalog/product-card-service.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
-import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { workflowHandlers } from './workflow/commands.js';
+import { registerWorkflowRoutes } from './workflow/routes.js';
+import { WorkflowService } from './workflow/workflow-service.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -130,8 +133,15 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     logger: logger.child({ module: 'delivery' }),
   });
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
-  const messages = new MessageService({ store, conversations, events, now });
-  const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const workflow = new WorkflowService({
+    store,
+    conversations,
+    events,
+    now,
+    tickMs: config.clockTickMs ?? DEFAULT_CLOCK_TICK_MS,
+  });
+  const messages = new MessageService({ store, conversations, workflow, events, now });
+  const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const activity = new ActivityService({
     conversations,
     lookup: (id) => store.get(id),
@@ -230,13 +240,14 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   installRequestDeadline(app, config.requestDeadlineMs);
 
   const io = createSocketServer(app.server, allowedOrigins);
-  attachFanout(io, events);
+  attachFanout(io, events, { unreadFor: (id, agentId) => store.unreadFor(id, agentId) });
   const handlers: RelayHandlers = {
     ...inboxHandlers({ accounts, conversations, health, activity }),
     ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
-    ...assignmentHandlers(assignment),
+    ...assignmentHandlers(assignment, conversations),
+    ...workflowHandlers(workflow, conversations),
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
@@ -258,7 +269,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerAccountRoutes(app, accounts);
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
-  registerAssignmentRoutes(app, accounts, assignment);
+  registerAssignmentRoutes(app, accounts, conversations, assignment);
+  registerWorkflowRoutes(app, accounts, conversations, workflow);
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
@@ -298,6 +310,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
+      workflow.start();
       // Paid orders whose confirmation or stock was not done when the relay stopped.
       void orders.resume().catch((error: unknown) => {
         logger.error({ err: error }, 'resuming paid orders failed');
@@ -319,6 +332,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       await store.checkpoint();
     },
     async close() {
+      await workflow.close();
       await io.close();
       presence.close();
       await app.close();

@@ -8,6 +8,7 @@ import type { ConversationService } from '../conversations/conversation-service.
 import type { DomainEvents } from '../domain-events.js';
 import { AppError } from '../kit/app-error.js';
 import type { ConversationStore, StoreTransaction } from '../storage/conversation-store.js';
+import type { WorkflowService } from '../workflow/workflow-service.js';
 import { withLastMessage } from './last-message.js';
 import { SendLimit } from './send-limit.js';
 
@@ -31,6 +32,8 @@ export interface OutboundInput {
 export interface MessageServiceDeps {
   store: ConversationStore;
   conversations: ConversationService;
+  /** Told of every customer message: it reopens snoozed and resolved chats. */
+  workflow: Pick<WorkflowService, 'afterCustomerMessage'>;
   events: DomainEvents;
   now: () => number;
 }
@@ -184,17 +187,15 @@ export class MessageService {
     const appended = await tx.appendMessage(id, draft, (c, message) => ({
       ...withLastMessage(c, message),
       contact: mergeContact(c.contact, contact),
-      unreadCount: c.unreadCount + 1,
       lastInboundAt:
         c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
     }));
     if (!appended.created) return;
+    const effect = await this.deps.workflow.afterCustomerMessage(tx, id);
     tx.afterCommit(() => {
-      this.deps.events.publish({
-        type: 'message.created',
-        conversation: appended.conversation,
-        message: appended.message,
-      });
+      const { conversation, line } = effect;
+      this.deps.events.publish({ type: 'message.created', conversation, message: appended.message });
+      if (line) this.deps.events.publish({ type: 'message.created', conversation, message: line });
     });
   }
 }

@@ -10,6 +10,7 @@ import {
   UpdateAgentRequestSchema,
 } from '../../shared/protocol/accounts.js';
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
+import { UpdateConversationRequestSchema } from '../../shared/protocol/workflow.js';
 import {
   CreateProductRequestSchema,
   ImportResponseSchema,
@@ -109,11 +110,45 @@ const routes: Record<string, Record<string, Operation>> = {
   },
   '/api/v1/conversations': {
     get: {
-      summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
+      summary:
+        "Conversations the caller may see (agents: unassigned and their own; supervisors: all), each with the caller's own unreadCount",
       auth: true,
+      parameters: [
+        { name: 'view', in: 'query', description: 'mine, unassigned or all (the default: all the caller may see)' },
+        { name: 'status', in: 'query', description: 'open, pending, snoozed or resolved' },
+        { name: 'label', in: 'query', description: 'A label id' },
+        { name: 'q', in: 'query', description: 'Customer name, number or username' },
+      ],
       responses: {
         200: { description: 'Conversations, newest activity first', schema: ConversationListResponseSchema },
         ...errors,
+      },
+    },
+  },
+  '/api/v1/conversations/{id}': {
+    patch: {
+      summary:
+        'Set the status: open, pending, snoozed (with snoozedUntil, a future time) or resolved; recorded as a system line. A snoozed chat reopens at its time or when the customer writes; a pending or resolved one when the customer writes',
+      auth: true,
+      parameters: [idParam],
+      request: UpdateConversationRequestSchema,
+      responses: {
+        200: { description: 'The conversation after the change', schema: ConversationResponseSchema },
+        ...errors,
+        ...visible,
+      },
+    },
+  },
+  '/api/v1/conversations/{id}/read': {
+    post: {
+      summary:
+        "Marks the conversation read for the caller only (their unreadCount becomes 0) and sends WhatsApp's read receipt for the customer's last message once",
+      auth: true,
+      parameters: [idParam],
+      responses: {
+        200: { description: 'The conversation as the caller sees it', schema: ConversationResponseSchema },
+        ...errors,
+        ...visible,
       },
     },
   },

@@ -30,6 +30,17 @@ export type MessageType = z.infer<typeof MessageTypeSchema>;
 export const MessageErrorSchema = z.object({ code: z.union([z.number(), z.string()]), message: z.string() });
 export type MessageError = z.infer<typeof MessageErrorSchema>;
 
+/** What a system line is about. */
+export const SystemEventSchema = z.enum([
+  'contact_number_changed',
+  'contact_user_id_changed',
+  /** The conversation's status changed (`from` → `to`). */
+  'status_changed',
+  /** The assignee changed (`from` → `to`, agent ids, null: nobody). */
+  'assignee_changed',
+]);
+export type SystemEvent = z.infer<typeof SystemEventSchema>;
+
 /** A product as a card showed it when it was sent (the catalog may change later; the message does not). */
 export const ProductCardItemSchema = z.object({
   productId: z.string(),
@@ -86,12 +97,20 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     url: z.url(),
     orderId: z.string().optional(),
   }),
-  /** What a system line says happened; `text` holds the same in English for anyone without this version. */
+  /**
+   * What a system line says happened; `text` holds the same in English for anyone without this
+   * version. `from`/`to`: the old and new number, user id, status, or assignee id. The message's
+   * `authorId` is who did it (null: the relay itself, or the customer).
+   */
   z.object({
     kind: z.literal('system'),
-    event: z.enum(['contact_number_changed', 'contact_user_id_changed']),
+    event: SystemEventSchema,
     from: z.string().nullable(),
     to: z.string().nullable(),
+    /** Why it happened when nobody did it by hand. */
+    cause: z.enum(['customer_wrote', 'snooze_ended', 'auto_assigned']).optional(),
+    /** A snooze's end, for `status_changed` to `snoozed`. */
+    until: z.string().optional(),
   }),
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;

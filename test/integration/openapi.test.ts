@@ -22,6 +22,8 @@ describe('GET /api/v1/openapi.json', () => {
         '/api/v1/agents/{id}',
         '/api/v1/me/presence',
         '/api/v1/conversations',
+        '/api/v1/conversations/{id}',
+        '/api/v1/conversations/{id}/read',
         '/api/v1/conversations/{id}/messages',
         '/api/v1/conversations/{id}/assign',
         '/api/v1/products',
