@@ -5,6 +5,8 @@ import { initialActivityState, reduceActivity, type ActivityState } from '../act
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
 import { bindCartEvents } from '../carts/carts-events';
 import { initialCartsState, reduceCarts, type CartsAction, type CartsState } from '../carts/carts-state';
+import { bindCatalogEvents } from '../catalog/catalog-events';
+import { initialCatalogState, reduceCatalog, type CatalogState } from '../catalog/catalog-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
   initialConversationsState,
@@ -42,6 +44,7 @@ export interface InboxState {
   activity: ActivityState;
   carts: CartsState;
   orders: OrdersState;
+  catalog: CatalogState;
 }
 
 export type InboxAction =
@@ -56,6 +59,7 @@ export const initialInboxState: InboxState = {
   activity: initialActivityState,
   carts: initialCartsState,
   orders: initialOrdersState,
+  catalog: initialCatalogState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -67,6 +71,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const activity = reduceActivity(state.activity, action);
   const carts = reduceCarts(state.carts, action);
   const orders = reduceOrders(state.orders, action);
+  const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
@@ -75,11 +80,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     health === state.health &&
     activity === state.activity &&
     carts === state.carts &&
-    orders === state.orders
+    orders === state.orders &&
+    catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, carts, orders };
+  return { sync, accounts, conversations, messages, health, activity, carts, orders, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -108,4 +114,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindActivityEvents,
   bindCartEvents,
   bindOrderEvents,
+  bindCatalogEvents,
 ];

@@ -9,6 +9,8 @@ import { IconFile, IconMapPin, IconMicrophone, IconPhoto, IconSticker, IconVideo
 import classes from './MessageBubble.module.css';
 import { OrderCard } from './OrderCard';
 import { PaymentLinkCard } from '../orders/PaymentLinkCard';
+import { AddToCartButton } from '../carts/AddToCartButton';
+import { ProductCard, ProductMention } from '../catalog/ProductCard';
 
 /*
  * What a message says, by type. Everything from the customer is rendered as React text nodes
@@ -83,6 +85,24 @@ function Labelled({ label, text }: { label: string; text: string }) {
 export function MessageBody({ message }: { message: Message }) {
   const t = useT();
   const { content, text } = message;
+  if (content?.kind === 'products') {
+    return (
+      <ProductCard
+        text={text}
+        content={content}
+        actions={(item) => (
+          <AddToCartButton conversationId={message.conversationId} product={{ id: item.productId, name: item.name }} />
+        )}
+      />
+    );
+  }
+  if (content?.kind === 'product_mention') {
+    return (
+      <Text component="span" size="sm" c="dimmed">
+        <ProductMention product={content.product} />
+      </Text>
+    );
+  }
   switch (message.type) {
     case 'text':
       return <PlainText text={text} />;
