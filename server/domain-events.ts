@@ -5,6 +5,7 @@ import type { Message } from '../shared/domain/message.js';
 import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
+import type { Mention } from '../shared/protocol/notes.js';
 
 /*
  * What happened, as the services announce it: one typed union for the whole relay. Services know
@@ -23,6 +24,8 @@ export type DomainEvent =
   | { type: 'agent.changed'; agent: Agent; before?: Agent }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
   | { type: 'health.changed'; health: RelayHealth }
+  /** A note mentioned an agent (who may see its conversation). */
+  | { type: 'mention.created'; mention: Mention }
   /** Who is viewing or typing in a conversation changed (live only, never stored). */
   | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity }
   /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */

@@ -43,6 +43,11 @@ import { CatalogStore } from './storage/catalog-store.js';
 import { ProductImageFiles } from './storage/product-images.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
+import { RecordFile } from './storage/record-file.js';
+import { MentionSchema } from '../shared/protocol/notes.js';
+import { NoteService } from './notes/note-service.js';
+import { noteHandlers } from './notes/commands.js';
+import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
 import { registerRendererFiles } from './web/renderer-files.js';
@@ -92,6 +97,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   await migrateDataDir(config.dataDir, storageLogger, quarantine);
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
+  const mentionsFile = await RecordFile.open(config.dataDir, 'mentions.json', MentionSchema, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -120,6 +126,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
   const messages = new MessageService({ store, conversations, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
     lookup: (id) => store.get(id),
@@ -183,6 +190,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment),
     ...activityHandlers(activity),
+    ...noteHandlers(notes),
     ...catalogHandlers(catalog),
   };
   serveAgents(io, {
@@ -203,6 +211,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, assignment);
   registerCatalogRoutes(app, accounts, catalog);
+  registerNoteRoutes(app, accounts, notes);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

@@ -10,6 +10,7 @@ import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
 import { useMarkRead } from './use-mark-read';
 import { useAnnounceViewing } from '../activity/use-announce-viewing';
+import { useSeeMentionsOf } from '../mentions/use-mentions';
 
 interface Props {
   conversationId: string;
@@ -34,6 +35,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
 
   useMarkRead(conversationId);
   useAnnounceViewing(conversationId);
+  useSeeMentionsOf(conversationId);
 
   if (!conversation) return null;
   return (

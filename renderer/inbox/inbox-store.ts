@@ -1,6 +1,14 @@
 import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
+import { bindMentionEvents } from '../mentions/mentions-events';
+import {
+  initialMentionsState,
+  reduceMentions,
+  type MentionsAction,
+  type MentionsState,
+} from '../mentions/mentions-state';
+import { initialOutboxState, reduceOutbox, type OutboxAction, type OutboxState } from '../outbox/outbox-state';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
@@ -36,9 +44,12 @@ export interface InboxState {
   messages: MessagesState;
   health: HealthState;
   activity: ActivityState;
+  outbox: OutboxState;
+  mentions: MentionsState;
 }
 
-export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
+export type InboxAction =
+  SyncAction | RelayEventAction | ConversationsAction | MessagesAction | OutboxAction | MentionsAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -47,6 +58,8 @@ export const initialInboxState: InboxState = {
   messages: initialMessagesState,
   health: initialHealthState,
   activity: initialActivityState,
+  outbox: initialOutboxState,
+  mentions: initialMentionsState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -56,17 +69,21 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
   const activity = reduceActivity(state.activity, action);
+  const outbox = reduceOutbox(state.outbox, action);
+  const mentions = reduceMentions(state.mentions, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
     messages === state.messages &&
     health === state.health &&
-    activity === state.activity
+    activity === state.activity &&
+    outbox === state.outbox &&
+    mentions === state.mentions
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity };
+  return { sync, accounts, conversations, messages, health, activity, outbox, mentions };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -93,4 +110,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindMessageEvents,
   bindHealthEvents,
   bindActivityEvents,
+  bindMentionEvents,
 ];

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.js';
 import type { DomainEvent, DomainEvents } from '../domain-events.js';
 import type { Agent } from '../../shared/domain/agent.js';
-import { roomsOfAgent, roomsOfConversation, SUPERVISORS_ROOM } from './audience.js';
+import { agentRoom, roomsOfAgent, roomsOfConversation, SUPERVISORS_ROOM } from './audience.js';
 
 export type RelayIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -41,6 +41,9 @@ export function attachFanout(io: RelayIo, events: DomainEvents): () => void {
       }
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
+        return;
+      case 'mention.created':
+        io.to(agentRoom(event.mention.agentId)).emit('mention:new', event.mention);
         return;
       case 'activity.changed':
         // Not volatile: each event is the chat's whole activity, and Socket.IO drops a volatile packet

@@ -24,6 +24,8 @@ export const MessageTypeSchema = z.enum([
   'unsupported',
   /** A line about the conversation itself (the customer changed number, …), not a WhatsApp message. */
   'system',
+  /** A private note by an agent for the team: never sent to WhatsApp. */
+  'note',
 ]);
 export type MessageType = z.infer<typeof MessageTypeSchema>;
 
@@ -53,6 +55,8 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
   }),
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+  /** The agents a private note mentions (`@Name`); each was notified. */
+  z.object({ kind: z.literal('note'), mentions: z.array(z.string()) }),
   /** What a system line says happened; `text` holds the same in English for anyone without this version. */
   z.object({
     kind: z.literal('system'),

@@ -6,6 +6,7 @@ import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { noteCommands, noteEvents } from './notes.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -37,6 +38,7 @@ export const commandSpecs = merge(
   messageCommands,
   assignmentCommands,
   activityCommands,
+  noteCommands,
   catalogCommands,
 );
 export const eventSchemas = merge(
@@ -45,6 +47,7 @@ export const eventSchemas = merge(
   messageEvents,
   healthEvents,
   activityEvents,
+  noteEvents,
   catalogEvents,
 );
 
