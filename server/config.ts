@@ -24,6 +24,11 @@ const EnvSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optional,
   WHATSAPP_API_URL: optional.pipe(z.url().optional()),
   WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(80),
+  MOLLIE_API_KEY: optional,
+  MOLLIE_API_URL: optional.pipe(z.url().optional()),
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_URL: optional.pipe(z.url().optional()),
   WHATSAPP_CATALOG_ID: optional,
   SHOP_NAME: optional,
   SHOP_WHATSAPP_NUMBER: optional.pipe(
@@ -48,6 +53,12 @@ export type WhatsAppConfig =
     }
   | { mode: 'sandbox' };
 
+/** The payment providers with credentials; with neither, payment links use the sandbox checkout. */
+export interface PaymentsConfig {
+  mollie?: { apiKey: string; apiUrl: string };
+  stripe?: { secretKey: string; webhookSecret: string; apiUrl: string };
+}
+
 export interface RelayConfig {
   port: number;
   host: string;
@@ -56,6 +67,8 @@ export interface RelayConfig {
   publicUrl?: string;
   admin: { email?: string; password?: string };
   whatsapp: WhatsAppConfig;
+  /** Left out: no provider configured (the sandbox checkout). */
+  payments?: PaymentsConfig;
   /** Browser origins besides the relay's own that may call the API (the Electron app, a dev server). */
   extraOrigins: string[];
   logLevel: string;
@@ -82,6 +95,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const trimmed = (url: string): string => url.replace(/\/+$/, '');
+
 export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -104,6 +119,23 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
       apiUrl: (e.WHATSAPP_API_URL ?? 'https://graph.facebook.com').replace(/\/+$/, ''),
     };
   }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError('STRIPE_SECRET_KEY is set, so STRIPE_WEBHOOK_SECRET must be set too (it verifies webhooks)');
+  }
+  const payments: PaymentsConfig = {
+    ...(e.MOLLIE_API_KEY
+      ? { mollie: { apiKey: e.MOLLIE_API_KEY, apiUrl: trimmed(e.MOLLIE_API_URL ?? 'https://api.mollie.com') } }
+      : {}),
+    ...(e.STRIPE_SECRET_KEY
+      ? {
+          stripe: {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? '',
+            apiUrl: trimmed(e.STRIPE_API_URL ?? 'https://api.stripe.com'),
+          },
+        }
+      : {}),
+  };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -114,6 +146,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
       ...(e.ADMIN_PASSWORD ? { password: e.ADMIN_PASSWORD } : {}),
     },
     whatsapp,
+    payments,
     extraOrigins: (e.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import type { Agent } from '../shared/domain/agent.js';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
+import type { CartView } from '../shared/protocol/carts.js';
 import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 import type { Mention } from '../shared/protocol/notes.js';
+import type { OrderView } from '../shared/protocol/orders.js';
 
 /*
  * What happened, as the services announce it: one typed union for the whole relay. Services know
@@ -17,6 +19,8 @@ export type DomainEvent =
   /** `before`: the conversation as it was, when who may see it can have changed (assignment). */
   | { type: 'conversation.changed'; conversation: ConversationSummary; before?: ConversationSummary }
   | { type: 'message.created'; conversation: ConversationSummary; message: Message }
+  /** One agent read the conversation: only their unread count changed (only their screens are told). */
+  | { type: 'conversation.read'; conversation: ConversationSummary; agentId: string }
   /** `summaryChanged`: the conversation's summary changed with it (the list shows this message). */
   | { type: 'message.updated'; conversation: ConversationSummary; message: Message; summaryChanged: boolean }
   | { type: 'session.ended'; tokenHash: string; reason: string }
@@ -26,6 +30,10 @@ export type DomainEvent =
   | { type: 'health.changed'; health: RelayHealth }
   /** A note mentioned an agent (who may see its conversation). */
   | { type: 'mention.created'; mention: Mention }
+  /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
+  | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
+  /** An order was created or its status changed. */
+  | { type: 'order.changed'; conversation: ConversationSummary; order: OrderView }
   /** Who is viewing or typing in a conversation changed (live only, never stored). */
   | { type: 'activity.changed'; conversation: ConversationSummary; activity: ConversationActivity }
   /** Products created or changed (one, or a batch of an import); everyone may see the catalog. */

@@ -11,13 +11,21 @@ import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
+import { CartService } from './carts/cart-service.js';
+import { cartHandlers } from './carts/commands.js';
+import { registerCartRoutes } from './carts/routes.js';
+import { StoredCartSchema } from './carts/stored-cart.js';
 import { accountHandlers } from './accounts/commands.js';
 import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
+import { ProductCardService } from './catalog/product-card-service.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
-import { DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
+import { workflowHandlers } from './workflow/commands.js';
+import { registerWorkflowRoutes } from './workflow/routes.js';
+import { WorkflowService } from './workflow/workflow-service.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -31,6 +39,12 @@ import { MessageService } from './messages/message-service.js';
 import { registerMessageRoutes } from './messages/routes.js';
 import { StatusTracker } from './messages/status-tracker.js';
 import { openApiDocument } from './openapi/openapi-document.js';
+import { orderHandlers } from './orders/commands.js';
+import { OrderService } from './orders/order-service.js';
+import { registerPayRoutes } from './orders/pay-routes.js';
+import { registerOrderRoutes } from './orders/routes.js';
+import { StoredOrderSchema } from './orders/stored-order.js';
+import { paymentProviders } from './payments/providers.js';
 import type { RelayHandlers } from './realtime/caller.js';
 import { attachFanout, type RelayIo } from './realtime/fanout.js';
 import { createSocketServer, serveAgents } from './realtime/socket-server.js';
@@ -50,6 +64,7 @@ import { noteHandlers } from './notes/commands.js';
 import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
+import { RecordStore } from './storage/record-store.js';
 import { registerRendererFiles } from './web/renderer-files.js';
 import { createDelivery } from './whatsapp/delivery.js';
 import { SANDBOX_DISPLAY_NUMBER, whatsappEndpoint } from './whatsapp/endpoint.js';
@@ -124,8 +139,15 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     logger: logger.child({ module: 'delivery' }),
   });
   const conversations = new ConversationService({ store, events, receipts: delivery, now });
-  const messages = new MessageService({ store, conversations, events, now });
-  const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const workflow = new WorkflowService({
+    store,
+    conversations,
+    events,
+    now,
+    tickMs: config.clockTickMs ?? DEFAULT_CLOCK_TICK_MS,
+  });
+  const messages = new MessageService({ store, conversations, workflow, events, now });
+  const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -149,12 +171,55 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
+  const cards = new ProductCardService({
+    catalog,
+    conversations,
+    messages,
+    context: () => ({
+      catalogId: config.shop?.catalogId ?? null,
+      publicUrl: config.publicUrl ?? baseUrl,
+      locale: config.shop?.locale ?? 'en',
+    }),
+  });
   events.subscribe((event) => {
     delivery.onEvent(event);
     if (event.type === 'conversation.changed') activity.conversationChanged(event.conversation);
     if (event.type === 'message.created' && event.message.authorId !== null) {
       activity.sent(event.message.authorId, event.conversation.id);
     }
+  });
+  const publicUrl = () => config.publicUrl ?? baseUrl;
+  const carts = new CartService({
+    carts: await RecordStore.open(config.dataDir, 'carts', StoredCartSchema, quarantine),
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    events,
+    now,
+  });
+  events.subscribe((event) => {
+    carts.onEvent(event, (error) => {
+      logger.error({ err: error }, "a customer's order could not become their cart");
+    });
+  });
+  const orders = new OrderService({
+    orders: await RecordStore.open(config.dataDir, 'orders', StoredOrderSchema, quarantine),
+    carts,
+    catalog,
+    conversations,
+    conversationOf: (id) => store.get(id),
+    messages,
+    providers: paymentProviders({
+      config: config.payments ?? {},
+      whatsappSandbox: whatsapp.sandbox,
+      publicUrl,
+      now,
+    }),
+    events,
+    now,
+    publicUrl,
+    logger: logger.child({ module: 'orders' }),
   });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
@@ -182,16 +247,19 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   installRequestDeadline(app, config.requestDeadlineMs);
 
   const io = createSocketServer(app.server, allowedOrigins);
-  attachFanout(io, events);
+  attachFanout(io, events, { unreadFor: (id, agentId) => store.unreadFor(id, agentId) });
   const handlers: RelayHandlers = {
     ...inboxHandlers({ accounts, conversations, health, activity }),
     ...accountHandlers(accounts),
     ...conversationHandlers(conversations),
     ...messageHandlers(messages),
-    ...assignmentHandlers(assignment),
+    ...assignmentHandlers(assignment, conversations),
+    ...workflowHandlers(workflow, conversations),
+    ...cartHandlers(carts),
+    ...orderHandlers(orders),
     ...activityHandlers(activity),
     ...noteHandlers(notes),
-    ...catalogHandlers(catalog),
+    ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
     accounts,
@@ -209,8 +277,12 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerAccountRoutes(app, accounts);
   registerConversationRoutes(app, accounts, conversations);
   registerMessageRoutes(app, accounts, messages);
-  registerAssignmentRoutes(app, accounts, assignment);
-  registerCatalogRoutes(app, accounts, catalog);
+  registerAssignmentRoutes(app, accounts, conversations, assignment);
+  registerWorkflowRoutes(app, accounts, conversations, workflow);
+  registerCartRoutes(app, accounts, carts);
+  registerOrderRoutes(app, accounts, orders);
+  registerPayRoutes(app, orders, now);
+  registerCatalogRoutes(app, accounts, catalog, cards);
   registerNoteRoutes(app, accounts, notes);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
@@ -247,6 +319,11 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
+      workflow.start();
+      // Paid orders whose confirmation or stock was not done when the relay stopped.
+      void orders.resume().catch((error: unknown) => {
+        logger.error({ err: error }, 'resuming paid orders failed');
+      });
       // Sends that were pending when the relay last stopped go out now (at least once).
       delivery.resume(
         store.outbox().flatMap((message) => {
@@ -264,6 +341,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       await store.checkpoint();
     },
     async close() {
+      await workflow.close();
       await io.close();
       presence.close();
       await app.close();

@@ -17,8 +17,13 @@ describe('AssignmentService', () => {
     const jonas = await s.agent('Jonas');
     const claimed = await s.assignment.assign(jonas, id, jonas.id);
     expect(claimed.assigneeId).toBe(jonas.id);
-    const event = s.events.at(-1);
-    expect(event).toMatchObject({ type: 'conversation.changed', before: { assigneeId: null } });
+    const event = s.events.findLast((e) => e.type === 'conversation.changed');
+    expect(event).toMatchObject({ before: { assigneeId: null }, conversation: { assigneeId: jonas.id } });
+    // The change is a system line saying who did it.
+    expect(s.events.at(-1)).toMatchObject({
+      type: 'message.created',
+      message: { type: 'system', authorId: jonas.id, text: 'Jonas took the conversation' },
+    });
     expect((await s.assignment.assign(jonas, id, null)).assigneeId).toBeNull();
   });
 

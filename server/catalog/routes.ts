@@ -5,7 +5,10 @@ import {
   PatchProductRequestSchema,
   ProductIdSchema,
   ProductListQuerySchema,
+  SendProductsRequestSchema,
 } from '../../shared/protocol/catalog.js';
+import { conversationIdOf } from '../conversations/params.js';
+import type { ProductCardService } from './product-card-service.js';
 import type { AccountService } from '../accounts/account-service.js';
 import { authenticate, requireSupervisor } from '../accounts/authenticate.js';
 import { AppError, notFound } from '../kit/app-error.js';
@@ -19,7 +22,20 @@ const productIdOf = (params: unknown): string => parseInput(ProductParamsSchema,
 export const FEED_BODY_LIMIT = 64 * 1024 * 1024;
 export const FEED_CONTENT_TYPES = ['text/csv', 'text/tab-separated-values'] as const;
 
-export function registerCatalogRoutes(app: FastifyInstance, accounts: AccountService, catalog: CatalogService): void {
+export function registerCatalogRoutes(
+  app: FastifyInstance,
+  accounts: AccountService,
+  catalog: CatalogService,
+  cards: ProductCardService,
+): void {
+  app.post('/api/v1/conversations/:id/products', async (request, reply) => {
+    const agent = authenticate(accounts, request);
+    const id = conversationIdOf(request.params);
+    const input = parseInput(SendProductsRequestSchema, request.body, 'products');
+    const message = await cards.send(agent, id, input);
+    return reply.code(201).send({ message });
+  });
+
   app.get('/api/v1/products', async (request) => {
     authenticate(accounts, request);
     const { q, includeArchived } = parseInput(ProductListQuerySchema, request.query, 'query');

@@ -24,13 +24,31 @@ export interface ConversationServiceDeps {
 export class ConversationService {
   constructor(private readonly deps: ConversationServiceDeps) {}
 
-  /** What the agent may see, in the inbox's order; `q` finds customers by name, number or username. */
+  /**
+   * What the agent may see, in the inbox's order, each with the agent's own unread count. Filters:
+   * `view` (mine, unassigned, all), `status`, `label` (an id) and `q` (customer name, number, username).
+   */
   listVisible(agent: Agent, query: ConversationListQuery = {}): ConversationSummary[] {
-    const { q } = query;
+    const { q, view, status, label } = query;
     return this.deps.store
       .list()
-      .filter((c) => canSee(agent, c) && (q === undefined || contactMatches(c.contact, q)))
-      .sort(compareConversations);
+      .filter(
+        (c) =>
+          canSee(agent, c) &&
+          (view !== 'mine' || c.assigneeId === agent.id) &&
+          (view !== 'unassigned' || c.assigneeId === null) &&
+          (status === undefined || c.status === status) &&
+          (label === undefined || c.labels.includes(label)) &&
+          (q === undefined || contactMatches(c.contact, q)),
+      )
+      .sort(compareConversations)
+      .map((c) => this.view(agent, c));
+  }
+
+  /** The conversation as this agent sees it: with their own unread count. */
+  view(agent: Pick<Agent, 'id'>, conversation: ConversationSummary): ConversationSummary {
+    const unreadCount = this.deps.store.unreadFor(conversation.id, agent.id);
+    return unreadCount === conversation.unreadCount ? conversation : { ...conversation, unreadCount };
   }
 
   /** A conversation the agent may not see does not exist for them: NOT_FOUND, never FORBIDDEN. */
@@ -40,17 +58,20 @@ export class ConversationService {
     return conversation;
   }
 
-  /** The agent has read the chat: the unread count goes to zero and the customer gets blue ticks. */
+  /**
+   * The agent has read the chat: their unread count goes to zero (others keep theirs), and the
+   * customer's newest message gets WhatsApp's read receipt once, whoever reads it first.
+   */
   async markRead(agent: Agent, id: string): Promise<ConversationSummary> {
     this.requireVisible(agent, id);
-    const { before, after } = await this.deps.store.updateConversation(id, (c) =>
-      c.unreadCount === 0 ? c : { ...c, unreadCount: 0 },
-    );
-    if (after === before) return after;
-    this.deps.events.publish({ type: 'conversation.changed', conversation: after });
-    const waMessageId = this.deps.store.lastInboundWaMessageId(id);
-    if (waMessageId !== null) this.deps.receipts.markRead(waMessageId);
-    return after;
+    const { changed, receipt } = await this.deps.store.transaction([id], (tx) => {
+      if (!canSee(agent, tx.get(id))) throw notFound('Conversation');
+      return Promise.resolve(tx.markRead(id, agent.id));
+    });
+    const conversation = this.view(agent, this.requireVisible(agent, id));
+    if (changed) this.deps.events.publish({ type: 'conversation.read', conversation, agentId: agent.id });
+    if (receipt !== null) this.deps.receipts.markRead(receipt);
+    return conversation;
   }
 
   /**
@@ -62,6 +83,9 @@ export class ConversationService {
       id: randomUUID(),
       contact,
       status: 'open',
+      snoozedUntil: null,
+      labels: [],
+      waitingSince: null,
       assigneeId: null,
       createdAt: new Date(this.deps.now()).toISOString(),
       lastMessageAt: null,

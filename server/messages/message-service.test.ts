@@ -20,8 +20,9 @@ describe('MessageService', () => {
     await s.messages.receiveInbound(anna, message);
     const created = s.events.filter((e) => e.type === 'message.created');
     expect(created).toHaveLength(1);
-    expect(created[0]?.conversation).toMatchObject({ unreadCount: 1, contact: anna, lastMessage: { text: 'Hallo!' } });
+    expect(created[0]?.conversation).toMatchObject({ contact: anna, lastMessage: { text: 'Hallo!' } });
     expect(s.store.list()).toHaveLength(1);
+    expect(s.store.unreadFor(s.store.list()[0]?.id ?? '', s.supervisor.id)).toBe(1);
   });
 
   it('keeps the latest customer time for the 24-hour window when a late webhook brings an older message', async () => {
@@ -29,7 +30,7 @@ describe('MessageService', () => {
     await s.messages.receiveInbound(anna, customerText('first', s.clock.now - 60_000));
     const conversation = s.store.find({ waId: anna.waId, userId: null });
     expect(conversation?.lastInboundAt).toBe(new Date(s.clock.now).toISOString());
-    expect(conversation?.unreadCount).toBe(2);
+    expect(s.store.unreadFor(conversation?.id ?? '', s.supervisor.id)).toBe(2);
   });
 
   it('sends a reply once per clientId, refuses it outside the window and on a colleague’s chat', async () => {

@@ -8,6 +8,7 @@ import type { ConversationService } from '../conversations/conversation-service.
 import type { DomainEvents } from '../domain-events.js';
 import { AppError } from '../kit/app-error.js';
 import type { ConversationStore, StoreTransaction } from '../storage/conversation-store.js';
+import type { WorkflowService } from '../workflow/workflow-service.js';
 import { withLastMessage } from './last-message.js';
 import { SendLimit } from './send-limit.js';
 
@@ -21,9 +22,18 @@ export interface InboundMessageInput {
   sentAt: number;
 }
 
+/** What an agent sends: its type, what the customer reads first, and the type's detail. */
+export interface OutboundInput {
+  type: MessageType;
+  text: string;
+  content?: MessageContent;
+}
+
 export interface MessageServiceDeps {
   store: ConversationStore;
   conversations: ConversationService;
+  /** Told of every customer message: it reopens snoozed and resolved chats. */
+  workflow: Pick<WorkflowService, 'afterCustomerMessage'>;
   events: DomainEvents;
   now: () => number;
 }
@@ -52,6 +62,20 @@ export class MessageService {
     clientId?: string,
     confirmAssignedToOther = false,
   ): Promise<Message> {
+    return this.sendMessage(agent, id, { type: 'text', text }, clientId, confirmAssignedToOther);
+  }
+
+  /**
+   * Any outbound message (a product card, …) through the same path as a reply: who may send, the
+   * 24-hour window, the send limit, durable before announced, delivered in the background.
+   */
+  async sendMessage(
+    agent: Agent,
+    id: string,
+    outbound: OutboundInput,
+    clientId?: string,
+    confirmAssignedToOther = false,
+  ): Promise<Message> {
     const conversation = this.deps.conversations.requireVisible(agent, id);
     if (conversation.assigneeId !== null && conversation.assigneeId !== agent.id) {
       if (agent.role !== 'supervisor') throw new AppError('FORBIDDEN', 'This chat is assigned to someone else');
@@ -75,8 +99,9 @@ export class MessageService {
       id: randomUUID(),
       conversationId: id,
       direction: 'out',
-      type: 'text',
-      text,
+      type: outbound.type,
+      text: outbound.text,
+      ...(outbound.content === undefined ? {} : { content: outbound.content }),
       status: 'pending',
       waMessageId: null,
       authorId: agent.id,
@@ -89,6 +114,45 @@ export class MessageService {
       throw error;
     });
     if (!appended.created) await this.sendLimit.release(agent.id);
+    if (appended.created) {
+      this.deps.events.publish({
+        type: 'message.created',
+        conversation: appended.conversation,
+        message: appended.message,
+      });
+    }
+    return appended.message;
+  }
+
+  /**
+   * Stores an outbound message the relay composed (a payment link, a payment confirmation) as
+   * `pending` and announces it, like a reply. Callers have checked who may send it; the same
+   * clientId is one message however often this runs, which makes "send once" a matter of the key.
+   */
+  async sendComposed(input: {
+    conversationId: string;
+    type: MessageType;
+    text: string;
+    content?: MessageContent;
+    authorId: string | null;
+    clientId: string;
+  }): Promise<Message> {
+    const at = iso(this.deps.now());
+    const draft: NewMessage = {
+      id: randomUUID(),
+      conversationId: input.conversationId,
+      direction: 'out',
+      type: input.type,
+      text: input.text,
+      status: 'pending',
+      waMessageId: null,
+      authorId: input.authorId,
+      createdAt: at,
+      updatedAt: at,
+      clientId: input.clientId,
+      ...(input.content === undefined ? {} : { content: input.content }),
+    };
+    const appended = await this.deps.store.appendMessage(input.conversationId, draft, withLastMessage);
     if (appended.created) {
       this.deps.events.publish({
         type: 'message.created',
@@ -123,17 +187,15 @@ export class MessageService {
     const appended = await tx.appendMessage(id, draft, (c, message) => ({
       ...withLastMessage(c, message),
       contact: mergeContact(c.contact, contact),
-      unreadCount: c.unreadCount + 1,
       lastInboundAt:
         c.lastInboundAt !== null && c.lastInboundAt > message.createdAt ? c.lastInboundAt : message.createdAt,
     }));
     if (!appended.created) return;
+    const effect = await this.deps.workflow.afterCustomerMessage(tx, id);
     tx.afterCommit(() => {
-      this.deps.events.publish({
-        type: 'message.created',
-        conversation: appended.conversation,
-        message: appended.message,
-      });
+      const { conversation, line } = effect;
+      this.deps.events.publish({ type: 'message.created', conversation, message: appended.message });
+      if (line) this.deps.events.publish({ type: 'message.created', conversation, message: line });
     });
   }
 }

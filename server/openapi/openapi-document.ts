@@ -10,13 +10,16 @@ import {
   UpdateAgentRequestSchema,
 } from '../../shared/protocol/accounts.js';
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
+import { UpdateConversationRequestSchema } from '../../shared/protocol/workflow.js';
 import {
   CreateProductRequestSchema,
   ImportResponseSchema,
   PatchProductRequestSchema,
   ProductListResponseSchema,
   ProductResponseSchema,
+  SendProductsRequestSchema,
 } from '../../shared/protocol/catalog.js';
+import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
 import {
@@ -24,6 +27,11 @@ import {
   MessageResponseSchema,
   SendTextRequestSchema,
 } from '../../shared/protocol/messages.js';
+import {
+  OrderListResponseSchema,
+  OrderResponseSchema,
+  PaymentLinkRequestSchema,
+} from '../../shared/protocol/orders.js';
 
 /*
  * The OpenAPI 3.1 description, generated from the same zod schemas the routes parse with,
@@ -103,11 +111,45 @@ const routes: Record<string, Record<string, Operation>> = {
   },
   '/api/v1/conversations': {
     get: {
-      summary: 'Conversations the caller may see (agents: unassigned and their own; supervisors: all)',
+      summary:
+        "Conversations the caller may see (agents: unassigned and their own; supervisors: all), each with the caller's own unreadCount",
       auth: true,
+      parameters: [
+        { name: 'view', in: 'query', description: 'mine, unassigned or all (the default: all the caller may see)' },
+        { name: 'status', in: 'query', description: 'open, pending, snoozed or resolved' },
+        { name: 'label', in: 'query', description: 'A label id' },
+        { name: 'q', in: 'query', description: 'Customer name, number or username' },
+      ],
       responses: {
         200: { description: 'Conversations, newest activity first', schema: ConversationListResponseSchema },
         ...errors,
+      },
+    },
+  },
+  '/api/v1/conversations/{id}': {
+    patch: {
+      summary:
+        'Set the status: open, pending, snoozed (with snoozedUntil, a future time) or resolved; recorded as a system line. A snoozed chat reopens at its time or when the customer writes; a pending or resolved one when the customer writes',
+      auth: true,
+      parameters: [idParam],
+      request: UpdateConversationRequestSchema,
+      responses: {
+        200: { description: 'The conversation after the change', schema: ConversationResponseSchema },
+        ...errors,
+        ...visible,
+      },
+    },
+  },
+  '/api/v1/conversations/{id}/read': {
+    post: {
+      summary:
+        "Marks the conversation read for the caller only (their unreadCount becomes 0) and sends WhatsApp's read receipt for the customer's last message once",
+      auth: true,
+      parameters: [idParam],
+      responses: {
+        200: { description: 'The conversation as the caller sees it', schema: ConversationResponseSchema },
+        ...errors,
+        ...visible,
       },
     },
   },
@@ -168,6 +210,7 @@ const routes: Record<string, Record<string, Operation>> = {
     },
   },
   ...catalogRoutes(),
+  ...sellingRoutes(),
   '/webhooks/whatsapp': {
     get: {
       summary: "Meta's verification handshake",
@@ -258,6 +301,22 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
         },
       },
     },
+    '/api/v1/conversations/{id}/products': {
+      post: {
+        summary:
+          'Send products as the caller: native product / product_list with WHATSAPP_CATALOG_ID, else an image with a caption or a text with links',
+        auth: true,
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'Conversation id' }],
+        request: SendProductsRequestSchema,
+        responses: {
+          201: { description: 'Stored as pending; ticks follow as message:update', schema: MessageResponseSchema },
+          ...errors,
+          403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+          404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
+          422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
+        },
+      },
+    },
     '/api/v1/products/{id}/images': {
       post: {
         summary: 'Upload a product image (supervisors only): JPEG, PNG or WebP bytes as the body, up to 10 MiB',
@@ -318,6 +377,110 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           ...supervisors,
           413: { description: 'Larger than 64 MB', schema: ErrorBodySchema },
           415: { description: 'Not text/csv or text/tab-separated-values', schema: ErrorBodySchema },
+        },
+      },
+    },
+  };
+}
+
+/** Carts, orders, payment links and the payment providers' webhooks. */
+function sellingRoutes(): Record<string, Record<string, Operation>> {
+  const productParam = { name: 'productId', in: 'path' as const, required: true, description: 'Product id' };
+  const orderParam = { name: 'orderId', in: 'path' as const, required: true, description: 'Order id (ord_…)' };
+  const conflict = {
+    409: {
+      description: 'Not possible with this cart (empty, archived product, other currency)',
+      schema: ErrorBodySchema,
+    },
+  };
+  return {
+    '/api/v1/conversations/{id}/cart': {
+      get: {
+        summary: "The conversation's cart: lines, total and VAT split, every amount in minor units",
+        auth: true,
+        parameters: [idParam],
+        responses: { 200: { description: 'The cart', schema: CartResponseSchema }, ...errors, ...visible },
+      },
+    },
+    '/api/v1/conversations/{id}/cart/items/{productId}': {
+      put: {
+        summary: "Sets one product's quantity in the cart (0 removes it); live as cart:update",
+        auth: true,
+        parameters: [idParam, productParam],
+        request: SetCartQuantitySchema,
+        responses: {
+          200: { description: 'The cart after the change', schema: CartResponseSchema },
+          ...errors,
+          404: { description: 'No such conversation (or not visible), or no such product', schema: ErrorBodySchema },
+          ...conflict,
+        },
+      },
+    },
+    '/api/v1/conversations/{id}/payment-link': {
+      post: {
+        summary:
+          'Turns the cart into an order, creates its payment (idempotently: the same cart again is the same order) and sends the customer the stable link as a cta_url message',
+        auth: true,
+        parameters: [idParam],
+        request: PaymentLinkRequestSchema,
+        responses: {
+          201: {
+            description: 'The order; `paymentUrl` is the checkout, `payLink` the stable link',
+            schema: OrderResponseSchema,
+          },
+          ...errors,
+          403: { description: 'Assigned to someone else', schema: ErrorBodySchema },
+          ...visible,
+          ...conflict,
+          422: {
+            description: 'Outside the 24-hour window: only a template could carry the link',
+            schema: ErrorBodySchema,
+          },
+          503: { description: 'The payment provider could not be reached', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/api/v1/orders': {
+      get: {
+        summary: 'Orders of the conversations the caller may see, newest first',
+        auth: true,
+        parameters: [
+          { name: 'conversationId', in: 'query', description: "Only this conversation's orders" },
+          { name: 'status', in: 'query', description: 'awaiting_payment, paid, expired, canceled or failed' },
+        ],
+        responses: { 200: { description: 'Orders', schema: OrderListResponseSchema }, ...errors },
+      },
+    },
+    '/pay/{orderId}': {
+      get: {
+        summary: "The customer's stable payment link: 303 to a live checkout (a fresh one when the last expired)",
+        parameters: [orderParam],
+        responses: {
+          303: { description: 'To the checkout' },
+          200: { description: 'A page: paid already, link closed, or payment in progress' },
+          404: { description: 'No such order (an HTML page)' },
+        },
+      },
+    },
+    '/webhooks/mollie': {
+      post: {
+        summary: 'Mollie payment status changes: `id=tr_…` (form-encoded); the payment is fetched from Mollie',
+        requestType: 'application/x-www-form-urlencoded',
+        responses: {
+          200: { description: 'Applied, or not one of ours (nothing changes)' },
+          400: { description: 'No id', schema: ErrorBodySchema },
+          503: { description: 'Mollie unreachable: Mollie retries', schema: ErrorBodySchema },
+        },
+      },
+    },
+    '/webhooks/stripe': {
+      post: {
+        summary: 'Stripe Checkout Session events, verified by Stripe-Signature (with a tolerance)',
+        parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, description: 't=…,v1=…' }],
+        requestType: 'application/json',
+        responses: {
+          200: { description: 'Applied, or not one of ours (nothing changes)' },
+          400: { description: 'Forged, stale or malformed: nothing changes', schema: ErrorBodySchema },
         },
       },
     },

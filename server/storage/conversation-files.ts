@@ -24,6 +24,19 @@ export const MetaSchema = z.object({
   lastInboundWaMessageId: z.string().nullable(),
   /** Outbound messages not yet accepted by WhatsApp, whole: they go out again after a restart. */
   outbox: z.array(MessageSchema),
+  /**
+   * How many customer messages the conversation has (system lines and notes not counted). Files
+   * from before per-agent unread counts lack it: their shared `summary.unreadCount` stands in.
+   */
+  inboundCount: z.number().int().nonnegative().optional(),
+  /**
+   * Per agent, how many customer messages they had read: their unread count is the difference.
+   * `summary.unreadCount` as stored means nothing; every summary leaving the relay carries the
+   * receiver's own (`ConversationStore.unreadFor`).
+   */
+  readBy: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** The customer message WhatsApp last got a read receipt for: sent once, whoever reads first. */
+  receiptFor: z.string().nullable().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

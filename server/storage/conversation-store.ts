@@ -77,6 +77,11 @@ export interface StoreTransaction {
     change: (message: Message) => Message | null,
     summary?: SummaryChange,
   ): Promise<MessageChanged | undefined>;
+  /**
+   * The agent has read every customer message so far. `receipt`: the customer's newest message
+   * id when WhatsApp has not had a read receipt for it yet (it is noted as sent).
+   */
+  markRead(id: string, agentId: string): { changed: boolean; receipt: string | null };
   /** Changes the summary; `change` may throw to refuse (the whole transaction then changes nothing). */
   updateConversation(
     id: string,
@@ -139,6 +144,15 @@ function dedupeKeyOf(message: NewMessage): string | null {
 const PROBE_EVERY_MS = 2_000;
 
 const isUnsent = (message: Message): boolean => message.direction === 'out' && message.status === 'pending';
+
+/** A customer's own message: what unread counts count (not system lines, not notes). */
+const isFromCustomer = (message: Message): boolean => message.direction === 'in' && message.type !== 'system';
+
+const inboundOf = (meta: Meta): number => meta.inboundCount ?? meta.summary.unreadCount;
+
+function unreadOf(meta: Meta, agentId: string): number {
+  return Math.max(0, inboundOf(meta) - (meta.readBy?.[agentId] ?? 0));
+}
 
 export class ConversationStore {
   private readonly metas = new Map<string, Meta>();
@@ -226,6 +240,12 @@ export class ConversationStore {
       (identity.userId === null ? undefined : this.byUserId.get(identity.userId)) ??
       (identity.waId === null ? undefined : this.byWaId.get(identity.waId));
     return id === undefined ? undefined : this.get(id);
+  }
+
+  /** How many customer messages the agent has not read in this conversation. */
+  unreadFor(id: string, agentId: string): number {
+    const meta = this.metas.get(id);
+    return meta ? unreadOf(meta, agentId) : 0;
   }
 
   /** The customer's newest message id on WhatsApp (for the read receipt), without reading history. */
@@ -409,6 +429,9 @@ export class ConversationStore {
               ? message.waMessageId
               : meta.lastInboundWaMessageId,
           outbox: isUnsent(message) ? [...meta.outbox, message] : meta.outbox,
+          inboundCount: inboundOf(meta) + (isFromCustomer(message) ? 1 : 0),
+          ...(meta.readBy ? { readBy: meta.readBy } : {}),
+          ...(meta.receiptFor !== undefined ? { receiptFor: meta.receiptFor } : {}),
         };
         write(id, next, message);
         return { created: true, message, conversation: next.summary };
@@ -433,6 +456,21 @@ export class ConversationStore {
         const next: Meta = { ...meta, summary: nextSummary, outbox };
         write(id, metaChanged ? next : null, message);
         return { changed: true, message, conversation: next.summary, summaryChanged: nextSummary !== meta.summary };
+      },
+      markRead: (id, agentId) => {
+        const meta = metaOf(id);
+        const inbound = inboundOf(meta);
+        const wamid = meta.lastInboundWaMessageId;
+        const receipt = wamid !== null && wamid !== meta.receiptFor ? wamid : null;
+        if (meta.readBy?.[agentId] === inbound && receipt === null) return { changed: false, receipt: null };
+        const next: Meta = {
+          ...meta,
+          inboundCount: inbound,
+          readBy: { ...meta.readBy, [agentId]: inbound },
+          ...(receipt === null ? {} : { receiptFor: receipt }),
+        };
+        write(id, next, null);
+        return { changed: true, receipt };
       },
       updateConversation: (id, change) => {
         const meta = metaOf(id);

@@ -4,6 +4,7 @@ import type { ReadReceipts } from '../conversations/conversation-service.js';
 import type { DomainEvent } from '../domain-events.js';
 import type { SendResult } from '../messages/status-tracker.js';
 import { GraphError, type GraphClient, type Recipient } from './graph-client.js';
+import { outboundBody } from './outbound.js';
 
 export interface DeliveryOptions {
   graph: GraphClient;
@@ -37,7 +38,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   async function send(message: Message, to: Recipient): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const waMessageId = await graph.sendText(to, message.text);
+        const waMessageId = await graph.sendMessage(to, outboundBody(message));
         await results.recordSendResult(message, { waMessageId });
         return;
       } catch (error) {

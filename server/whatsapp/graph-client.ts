@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GraphThrottle, THROTTLE_CODES } from './graph-throttle.js';
+import type { OutboundBody } from './outbound.js';
 
 /*
  * The outbound half of the Cloud API adapter: POST {apiUrl}/{version}/{phoneNumberId}/messages.
@@ -62,20 +63,24 @@ export class GraphClient {
   }
 
   /**
-   * Sends a text; resolves with the wamid Meta accepted it under. It goes to the customer's phone
-   * when it is known, otherwise to their business-scoped user id (`recipient`, reference §1.7).
+   * Sends a message (`body`: its `type` and that type's object, see outbound.ts); resolves with the
+   * wamid Meta accepted it under. It goes to the customer's phone when it is known, otherwise to
+   * their business-scoped user id (`recipient`, reference §1.7).
    */
-  async sendText(to: Recipient, body: string): Promise<string> {
+  async sendMessage(to: Recipient, body: OutboundBody): Promise<string> {
     const response = await this.post({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       ...addressOf(to),
-      type: 'text',
-      text: { body, preview_url: true },
+      ...body,
     });
     const parsed = SendResponseSchema.safeParse(response);
     if (!parsed.success) throw new GraphError('BAD_RESPONSE', 'The Graph API answered without a message id', true);
     return parsed.data.messages[0]?.id ?? '';
+  }
+
+  sendText(to: Recipient, body: string): Promise<string> {
+    return this.sendMessage(to, { type: 'text', text: { body, preview_url: true } });
   }
 
   /** Blue ticks for the customer: marks this message and every earlier one as read. */

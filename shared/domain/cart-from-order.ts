@@ -1,4 +1,5 @@
-import type { Money } from '../money.js';
+import { z } from 'zod';
+import { MoneySchema, type Money } from '../money.js';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, type CartItem } from './cart.js';
 import { orderability, type Product } from './catalog.js';
 
@@ -15,15 +16,20 @@ export interface OrderMessageItem {
   unitPrice: Money;
 }
 
-export type OrderItemWarning =
-  | { kind: 'unknown'; sku: string }
-  | { kind: 'archived'; sku: string; name: string }
-  | { kind: 'currency_mismatch'; sku: string; name: string; currency: string }
-  | { kind: 'out_of_stock'; sku: string; name: string }
-  | { kind: 'insufficient_stock'; sku: string; name: string; stock: number; quantity: number }
-  | { kind: 'price_changed'; sku: string; name: string; customerSaw: Money; catalogPrice: Money }
-  | { kind: 'quantity_limited'; sku: string; name: string; quantity: number }
-  | { kind: 'too_many_items'; sku: string };
+const named = { sku: z.string(), name: z.string() };
+
+/** What the agent should look at in a customer's order; `sku` is the retailer id they ordered. */
+export const OrderItemWarningSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unknown'), sku: z.string() }),
+  z.object({ kind: z.literal('archived'), ...named }),
+  z.object({ kind: z.literal('currency_mismatch'), ...named, currency: z.string() }),
+  z.object({ kind: z.literal('out_of_stock'), ...named }),
+  z.object({ kind: z.literal('insufficient_stock'), ...named, stock: z.number().int(), quantity: z.number().int() }),
+  z.object({ kind: z.literal('price_changed'), ...named, customerSaw: MoneySchema, catalogPrice: MoneySchema }),
+  z.object({ kind: z.literal('quantity_limited'), ...named, quantity: z.number().int() }),
+  z.object({ kind: z.literal('too_many_items'), sku: z.string() }),
+]);
+export type OrderItemWarning = z.infer<typeof OrderItemWarningSchema>;
 
 export interface CartFromOrder {
   items: CartItem[];

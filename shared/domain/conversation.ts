@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { BsuidSchema, formatWaId, WaIdSchema } from '../phone.js';
 import { MessageDirectionSchema, MessageStatusSchema, MessageTypeSchema } from './message.js';
 
-/** The team workflow uses all four; for now a conversation is `open` until that issue lands. */
+/**
+ * `open`: someone should answer; `pending`: waiting on the customer; `snoozed` until `snoozedUntil`
+ * (it reopens then, or as soon as the customer writes); `resolved` (a new customer message reopens it).
+ */
 export const ConversationStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
@@ -38,7 +41,16 @@ export const ConversationSummarySchema = z.object({
   id: z.string(),
   contact: ContactSchema,
   status: ConversationStatusSchema,
+  /** When a snoozed conversation reopens by itself; null unless `snoozed`. */
+  snoozedUntil: z.iso.datetime().nullable().default(null),
   assigneeId: z.string().nullable(),
+  /** Label ids (see `GET /api/v1/labels`), in the order they were added. */
+  labels: z.array(z.string()).default([]),
+  /**
+   * Since when the chat waits in Unassigned for someone to take it (it came in or reopened, or was
+   * handed back); null while assigned or not open. Auto-assignment takes the oldest first.
+   */
+  waitingSince: z.iso.datetime().nullable().default(null),
   createdAt: z.iso.datetime(),
   lastMessageAt: z.iso.datetime().nullable(),
   lastMessage: LastMessageSchema.nullable(),

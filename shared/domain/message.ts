@@ -32,6 +32,29 @@ export type MessageType = z.infer<typeof MessageTypeSchema>;
 export const MessageErrorSchema = z.object({ code: z.union([z.number(), z.string()]), message: z.string() });
 export type MessageError = z.infer<typeof MessageErrorSchema>;
 
+/** What a system line is about. */
+export const SystemEventSchema = z.enum([
+  'contact_number_changed',
+  'contact_user_id_changed',
+  /** The conversation's status changed (`from` → `to`). */
+  'status_changed',
+  /** The assignee changed (`from` → `to`, agent ids, null: nobody). */
+  'assignee_changed',
+]);
+export type SystemEvent = z.infer<typeof SystemEventSchema>;
+
+/** A product as a card showed it when it was sent (the catalog may change later; the message does not). */
+export const ProductCardItemSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  price: MoneySchema,
+  imageUrl: z.string().nullable(),
+  /** Its page in the hosted shop. */
+  url: z.string(),
+});
+export type ProductCardItem = z.infer<typeof ProductCardItemSchema>;
+
 /** Type-specific detail beyond `text`; `text` always holds what a person reads first (body, caption, title). */
 export const MessageContentSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -57,12 +80,41 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
   /** The agents a private note mentions (`@Name`); each was notified. */
   z.object({ kind: z.literal('note'), mentions: z.array(z.string()) }),
-  /** What a system line says happened; `text` holds the same in English for anyone without this version. */
+  /**
+   * Products the shop sent: with a Meta catalog as native `product` / `product_list` messages, without
+   * one as an image with a caption (one product) or a text with links (several). `text` is the body.
+   */
+  z.object({
+    kind: z.literal('products'),
+    format: z.enum(['product', 'product_list', 'image', 'text']),
+    catalogId: z.string().nullable(),
+    /** product_list's header (and its one section's title). */
+    header: z.string().optional(),
+    /** The image an `image` card sends. */
+    imageLink: z.string().optional(),
+    items: z.array(ProductCardItemSchema).min(1).max(30),
+  }),
+  /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
+  z.object({
+    kind: z.literal('cta_url'),
+    displayText: z.string().min(1).max(20),
+    url: z.url(),
+    orderId: z.string().optional(),
+  }),
+  /**
+   * What a system line says happened; `text` holds the same in English for anyone without this
+   * version. `from`/`to`: the old and new number, user id, status, or assignee id. The message's
+   * `authorId` is who did it (null: the relay itself, or the customer).
+   */
   z.object({
     kind: z.literal('system'),
-    event: z.enum(['contact_number_changed', 'contact_user_id_changed']),
+    event: SystemEventSchema,
     from: z.string().nullable(),
     to: z.string().nullable(),
+    /** Why it happened when nobody did it by hand. */
+    cause: z.enum(['customer_wrote', 'snooze_ended', 'auto_assigned']).optional(),
+    /** A snooze's end, for `status_changed` to `snoozed`. */
+    until: z.string().optional(),
   }),
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;

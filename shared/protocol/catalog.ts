@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ProductInputSchema, ProductPatchSchema, ProductSchema } from '../domain/catalog.js';
+import { ConversationRefSchema } from './conversations.js';
+import { ClientIdSchema, MessageResponseSchema } from './messages.js';
 import type { CommandSpecs, EventSchemas } from './spec.js';
 
 /*
@@ -44,7 +46,22 @@ export const ProductSearchCommandSchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/** Products to a conversation: one card, or a list of at most 30, with an optional note. */
+export const SendProductsRequestSchema = z.object({
+  productIds: z.array(ProductIdSchema).min(1, 'choose at least one product').max(30, 'at most 30 products at once'),
+  text: z.string().max(1000).optional(),
+  clientId: ClientIdSchema.optional(),
+  /** A supervisor sending in a chat assigned to someone else says yes to it (as for a reply). */
+  confirmAssignedToOther: z.boolean().optional(),
+});
+export type SendProductsRequest = z.infer<typeof SendProductsRequestSchema>;
+export const SendProductsCommandSchema = ConversationRefSchema.extend(SendProductsRequestSchema.shape).extend({
+  clientId: ClientIdSchema,
+});
+
 export const catalogCommands = {
+  /** Sends the products as the caller (as a reply: who may send, the 24-hour window, the send limit). */
+  'catalog:send': { request: SendProductsCommandSchema, response: MessageResponseSchema },
   /** Active products whose name or SKU contains `q` (all active ones for an empty `q`). */
   'catalog:search': { request: ProductSearchCommandSchema, response: ProductListResponseSchema },
 } satisfies CommandSpecs;

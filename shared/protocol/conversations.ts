@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSummarySchema } from '../domain/conversation.js';
+import { ConversationStatusSchema, ConversationSummarySchema } from '../domain/conversation.js';
 import type { CommandSpecs, EventSchemas } from './spec.js';
 
 /* Conversations: the list an agent may see, and reading one. */
@@ -8,9 +8,17 @@ export const ConversationIdSchema = z.string().min(1).max(100);
 export const ConversationRefSchema = z.object({ conversationId: ConversationIdSchema });
 
 /** `GET /api/v1/conversations` filters. */
+export const InboxViewSchema = z.enum(['mine', 'unassigned', 'all']);
+export type InboxView = z.infer<typeof InboxViewSchema>;
+
 export const ConversationListQuerySchema = z.object({
   /** Customer name, number or username (or BSUID). */
   q: z.string().max(200).optional(),
+  /** `mine`: assigned to the caller; `unassigned`; `all`: everything the caller may see (the default). */
+  view: InboxViewSchema.optional(),
+  status: ConversationStatusSchema.optional(),
+  /** A label id: only conversations carrying it. */
+  label: z.string().min(1).max(100).optional(),
 });
 export type ConversationListQuery = z.infer<typeof ConversationListQuerySchema>;
 

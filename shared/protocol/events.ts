@@ -1,12 +1,15 @@
 import { accountCommands, accountEvents } from './accounts.js';
 import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
+import { cartCommands, cartEvents } from './carts.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
+import { workflowCommands } from './workflow.js';
+import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
 /*
@@ -37,15 +40,20 @@ export const commandSpecs = merge(
   conversationCommands,
   messageCommands,
   assignmentCommands,
+  cartCommands,
+  orderCommands,
   activityCommands,
   noteCommands,
   catalogCommands,
+  workflowCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
   conversationEvents,
   messageEvents,
   healthEvents,
+  cartEvents,
+  orderEvents,
   activityEvents,
   noteEvents,
   catalogEvents,

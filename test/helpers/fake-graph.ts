@@ -85,8 +85,9 @@ export class FakeGraph {
     return request.wamid;
   }
 
+  /** Messages sent (any type), not read receipts. */
   sends(): GraphRequest[] {
-    return this.requests.filter((r) => r.body['type'] === 'text');
+    return this.requests.filter((r) => r.body['status'] === undefined);
   }
 
   async stop(): Promise<void> {

@@ -8,6 +8,7 @@ import { PresenceTracker } from '../../server/accounts/presence.js';
 import { AssignmentService } from '../../server/assignment/assignment-service.js';
 import { ConversationService } from '../../server/conversations/conversation-service.js';
 import { createDomainEvents, type DomainEvent } from '../../server/domain-events.js';
+import { WorkflowService } from '../../server/workflow/workflow-service.js';
 import { MessageService } from '../../server/messages/message-service.js';
 import { StatusTracker } from '../../server/messages/status-tracker.js';
 import { AccountsStore } from '../../server/storage/accounts-store.js';
@@ -31,6 +32,7 @@ export interface Services {
   messages: MessageService;
   statuses: StatusTracker;
   assignment: AssignmentService;
+  workflow: WorkflowService;
   supervisor: Agent;
   agent(name: string): Promise<Agent>;
   close(): Promise<void>;
@@ -59,9 +61,10 @@ export async function startServices(): Promise<Services> {
     receipts: { markRead: (wamid) => receipts.push(wamid) },
     now,
   });
-  const messages = new MessageService({ store, conversations, events, now });
+  const workflow = new WorkflowService({ store, conversations, events, now, tickMs: 60_000 });
+  const messages = new MessageService({ store, conversations, workflow, events, now });
   const statuses = new StatusTracker({ store, events, now, logger });
-  const assignment = new AssignmentService({ store, conversations, accounts, events });
+  const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const supervisor = await accounts.createAgent({
     name: 'Sam',
     email: 'sam@shop.test',
@@ -79,6 +82,7 @@ export async function startServices(): Promise<Services> {
     messages,
     statuses,
     assignment,
+    workflow,
     supervisor,
     agent: (name) =>
       accounts.createAgent({
