@@ -20,6 +20,7 @@ import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
 import { ProductCardService } from './catalog/product-card-service.js';
+import { watchProductMentions } from './catalog/product-mentions.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
@@ -171,15 +172,19 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
-  const cards = new ProductCardService({
+  const cardContext = () => ({
+    catalogId: config.shop?.catalogId ?? null,
+    publicUrl: config.publicUrl ?? baseUrl,
+    locale: config.shop?.locale ?? 'en',
+  });
+  const cards = new ProductCardService({ catalog, conversations, messages, context: cardContext });
+  watchProductMentions({
+    events,
+    store,
     catalog,
-    conversations,
-    messages,
-    context: () => ({
-      catalogId: config.shop?.catalogId ?? null,
-      publicUrl: config.publicUrl ?? baseUrl,
-      locale: config.shop?.locale ?? 'en',
-    }),
+    context: cardContext,
+    now,
+    logger: logger.child({ module: 'product-mentions' }),
   });
   events.subscribe((event) => {
     delivery.onEvent(event);

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useEffect } from 'react';
+import { CatalogPanel } from '../catalog/CatalogPanel';
 import { Composer } from '../composer/Composer';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { selectLive } from '../inbox/sync-state';
@@ -33,17 +35,36 @@ export function ConversationView({ conversationId, onBack }: Props) {
     if (live && threadMissingOrStale) void loadLatest(link, conversationId);
   }, [link, conversationId, live, threadMissingOrStale]);
 
+  const [catalogOpen, setCatalogOpen] = useState(false);
+
   useMarkRead(conversationId);
   useAnnounceViewing(conversationId);
   useSeeMentionsOf(conversationId);
 
   if (!conversation) return null;
   return (
-    <section className={classes.view} aria-label={conversation.contact.name}>
-      <ConversationHeader conversation={conversation} onBack={onBack} />
-      <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
-      {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
-      <Composer conversation={conversation} autoFocus={!onBack} />
-    </section>
+    <div className={classes.withPanels}>
+      <section className={classes.view} aria-label={conversation.contact.name}>
+        <ConversationHeader
+          conversation={conversation}
+          onBack={onBack}
+          catalogOpen={catalogOpen}
+          onToggleCatalog={() => {
+            setCatalogOpen((open) => !open);
+          }}
+        />
+        <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+        {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
+        <Composer conversation={conversation} autoFocus={!onBack && !catalogOpen} />
+      </section>
+      {catalogOpen ? (
+        <CatalogPanel
+          conversationId={conversationId}
+          onClose={() => {
+            setCatalogOpen(false);
+          }}
+        />
+      ) : null}
+    </div>
   );
 }

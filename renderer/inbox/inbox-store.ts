@@ -11,6 +11,8 @@ import {
 import { initialOutboxState, reduceOutbox, type OutboxAction, type OutboxState } from '../outbox/outbox-state';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindCatalogEvents } from '../catalog/catalog-events';
+import { initialCatalogState, reduceCatalog, type CatalogState } from '../catalog/catalog-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
   initialConversationsState,
@@ -46,6 +48,7 @@ export interface InboxState {
   activity: ActivityState;
   outbox: OutboxState;
   mentions: MentionsState;
+  catalog: CatalogState;
 }
 
 export type InboxAction =
@@ -60,6 +63,7 @@ export const initialInboxState: InboxState = {
   activity: initialActivityState,
   outbox: initialOutboxState,
   mentions: initialMentionsState,
+  catalog: initialCatalogState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -71,6 +75,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const activity = reduceActivity(state.activity, action);
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
+  const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
@@ -79,11 +84,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     health === state.health &&
     activity === state.activity &&
     outbox === state.outbox &&
-    mentions === state.mentions
+    mentions === state.mentions &&
+    catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, outbox, mentions };
+  return { sync, accounts, conversations, messages, health, activity, outbox, mentions, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -111,4 +117,5 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindHealthEvents,
   bindActivityEvents,
   bindMentionEvents,
+  bindCatalogEvents,
 ];

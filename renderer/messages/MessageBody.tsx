@@ -8,6 +8,7 @@ import { formatCoordinate } from '../i18n/format';
 import { IconFile, IconMapPin, IconMicrophone, IconPhoto, IconSticker, IconVideo } from '../ui/icons';
 import classes from './MessageBubble.module.css';
 import { OrderCard } from './OrderCard';
+import { ProductCard, ProductMention } from '../catalog/ProductCard';
 
 /*
  * What a message says, by type. Everything from the customer is rendered as React text nodes
@@ -82,6 +83,14 @@ function Labelled({ label, text }: { label: string; text: string }) {
 export function MessageBody({ message }: { message: Message }) {
   const t = useT();
   const { content, text } = message;
+  if (content?.kind === 'products') return <ProductCard text={text} content={content} />;
+  if (content?.kind === 'product_mention') {
+    return (
+      <Text component="span" size="sm" c="dimmed">
+        <ProductMention product={content.product} />
+      </Text>
+    );
+  }
   switch (message.type) {
     case 'text':
       return <PlainText text={text} />;

@@ -94,6 +94,8 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     imageLink: z.string().optional(),
     items: z.array(ProductCardItemSchema).min(1).max(30),
   }),
+  /** A system line: the customer's message ordered this product through a shop link (wa.me prefilled text). */
+  z.object({ kind: z.literal('product_mention'), product: ProductCardItemSchema }),
   /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
   z.object({
     kind: z.literal('cta_url'),
