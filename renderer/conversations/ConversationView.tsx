@@ -14,6 +14,7 @@ import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
 import { useMarkRead } from './use-mark-read';
 import { useAnnounceViewing } from '../activity/use-announce-viewing';
+import { useSeeMentionsOf } from '../mentions/use-mentions';
 
 interface Props {
   conversationId: string;
@@ -40,6 +41,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
 
   useMarkRead(conversationId);
   useAnnounceViewing(conversationId);
+  useSeeMentionsOf(conversationId);
 
   if (!conversation) return null;
   return (

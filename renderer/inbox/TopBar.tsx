@@ -5,6 +5,8 @@ import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
 import { IconLogout, IconMessage } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { MentionsMenu } from '../mentions/MentionsMenu';
+import { OutboxIndicator } from '../outbox/OutboxIndicator';
 import { useInbox } from './inbox-context';
 import classes from './TopBar.module.css';
 
@@ -31,7 +33,9 @@ export function TopBar({ session, onSignOut, screens }: Props) {
       </Group>
       {screens}
       <ConnectionIndicator />
+      <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
+        <MentionsMenu />
         <Group gap={8} wrap="nowrap" className={classes.account}>
           <Avatar name={me.name} color="initials" size={28} aria-hidden />
           <div className={classes.who}>

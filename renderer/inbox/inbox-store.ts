@@ -1,6 +1,14 @@
 import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
+import { bindMentionEvents } from '../mentions/mentions-events';
+import {
+  initialMentionsState,
+  reduceMentions,
+  type MentionsAction,
+  type MentionsState,
+} from '../mentions/mentions-state';
+import { initialOutboxState, reduceOutbox, type OutboxAction, type OutboxState } from '../outbox/outbox-state';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
 import { bindCartEvents } from '../carts/carts-events';
@@ -44,11 +52,20 @@ export interface InboxState {
   activity: ActivityState;
   carts: CartsState;
   orders: OrdersState;
+  outbox: OutboxState;
+  mentions: MentionsState;
   catalog: CatalogState;
 }
 
 export type InboxAction =
-  SyncAction | RelayEventAction | ConversationsAction | MessagesAction | CartsAction | OrdersAction;
+  | SyncAction
+  | RelayEventAction
+  | ConversationsAction
+  | MessagesAction
+  | CartsAction
+  | OrdersAction
+  | OutboxAction
+  | MentionsAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -59,6 +76,8 @@ export const initialInboxState: InboxState = {
   activity: initialActivityState,
   carts: initialCartsState,
   orders: initialOrdersState,
+  outbox: initialOutboxState,
+  mentions: initialMentionsState,
   catalog: initialCatalogState,
 };
 
@@ -71,6 +90,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const activity = reduceActivity(state.activity, action);
   const carts = reduceCarts(state.carts, action);
   const orders = reduceOrders(state.orders, action);
+  const outbox = reduceOutbox(state.outbox, action);
+  const mentions = reduceMentions(state.mentions, action);
   const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
@@ -81,11 +102,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     activity === state.activity &&
     carts === state.carts &&
     orders === state.orders &&
+    outbox === state.outbox &&
+    mentions === state.mentions &&
     catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, carts, orders, catalog };
+  return { sync, accounts, conversations, messages, health, activity, carts, orders, outbox, mentions, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -114,5 +137,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindActivityEvents,
   bindCartEvents,
   bindOrderEvents,
+  bindMentionEvents,
   bindCatalogEvents,
 ];

@@ -149,6 +149,8 @@ export function MessageBody({ message }: { message: Message }) {
           {t('conversation.unsupported')}
         </Text>
       );
+    case 'note':
+      return <PlainText text={text} />;
     case 'system':
       return (
         <Text component="span" size="sm" c="dimmed">
