@@ -58,6 +58,11 @@ import { CatalogStore } from './storage/catalog-store.js';
 import { ProductImageFiles } from './storage/product-images.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
+import { RecordFile } from './storage/record-file.js';
+import { MentionSchema } from '../shared/protocol/notes.js';
+import { NoteService } from './notes/note-service.js';
+import { noteHandlers } from './notes/commands.js';
+import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
 import { RecordStore } from './storage/record-store.js';
@@ -108,6 +113,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   await migrateDataDir(config.dataDir, storageLogger, quarantine);
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
+  const mentionsFile = await RecordFile.open(config.dataDir, 'mentions.json', MentionSchema, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -143,6 +149,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   });
   const messages = new MessageService({ store, conversations, workflow, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
+  const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
     lookup: (id) => store.get(id),
@@ -256,6 +263,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
+    ...noteHandlers(notes),
     ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
@@ -280,6 +288,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog, cards, shop);
+  registerNoteRoutes(app, accounts, notes);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useEffect } from 'react';
+import { AddToCartButton } from '../carts/AddToCartButton';
+import { SellingDock } from '../carts/SellingDock';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { Composer } from '../composer/Composer';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
@@ -12,6 +14,7 @@ import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
 import { useMarkRead } from './use-mark-read';
 import { useAnnounceViewing } from '../activity/use-announce-viewing';
+import { useSeeMentionsOf } from '../mentions/use-mentions';
 
 interface Props {
   conversationId: string;
@@ -38,6 +41,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
 
   useMarkRead(conversationId);
   useAnnounceViewing(conversationId);
+  useSeeMentionsOf(conversationId);
 
   if (!conversation) return null;
   return (
@@ -52,12 +56,14 @@ export function ConversationView({ conversationId, onBack }: Props) {
           }}
         />
         <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+        <SellingDock conversation={conversation} />
         {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
         <Composer conversation={conversation} autoFocus={!onBack && !catalogOpen} />
       </section>
       {catalogOpen ? (
         <CatalogPanel
           conversationId={conversationId}
+          productActions={(product) => <AddToCartButton conversationId={conversationId} product={product} />}
           onClose={() => {
             setCatalogOpen(false);
           }}

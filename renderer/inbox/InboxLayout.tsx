@@ -12,6 +12,9 @@ import { useInbox } from './inbox-context';
 import classes from './InboxLayout.module.css';
 import { selectSynced } from './sync-state';
 import { TopBar } from './TopBar';
+import { OrdersView } from '../orders/OrdersView';
+import { ScreenTabs } from '../orders/ScreenTabs';
+import { useOrdersScreen } from '../orders/use-orders-screen';
 import { UnreadTitle } from './UnreadTitle';
 import { useSelectedConversation } from './use-selected-conversation';
 
@@ -25,7 +28,8 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
-  const [screen, setScreen] = useState<'inbox' | 'products'>('inbox');
+  const orders = useOrdersScreen();
+  const [productsOpen, setProductsOpen] = useState(false);
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
@@ -48,29 +52,46 @@ export function InboxLayout({ session, onSignOut }: Props) {
         session={session}
         onSignOut={onSignOut}
         onOpenProducts={() => {
-          setScreen('products');
+          setProductsOpen(true);
         }}
+        screens={
+          <ScreenTabs
+            ordersOpen={orders.open && !productsOpen}
+            onInbox={() => {
+              setProductsOpen(false);
+              orders.hide();
+            }}
+            onOrders={() => {
+              setProductsOpen(false);
+              orders.show();
+            }}
+          />
+        }
       />
       <HealthBanner />
-      {screen === 'products' ? (
+      {productsOpen ? (
         <ProductsScreen
           onBack={() => {
-            setScreen('inbox');
+            setProductsOpen(false);
           }}
         />
-      ) : null}
-      <div
-        className={classes.body}
-        data-narrow={narrow || undefined}
-        style={screen === 'inbox' ? undefined : { display: 'none' }}
-      >
-        {showList ? (
-          <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
-            <ConversationList selectedId={selectedId} onSelect={select} />
-          </nav>
-        ) : null}
-        {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
-      </div>
+      ) : orders.open ? (
+        <OrdersView
+          onOpenConversation={(id) => {
+            orders.hide();
+            select(id);
+          }}
+        />
+      ) : (
+        <div className={classes.body} data-narrow={narrow || undefined}>
+          {showList ? (
+            <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
+              <ConversationList selectedId={selectedId} onSelect={select} />
+            </nav>
+          ) : null}
+          {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
+        </div>
+      )}
     </div>
   );
 }

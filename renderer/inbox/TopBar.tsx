@@ -1,20 +1,25 @@
 import { Avatar, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
 import { IconLogout, IconMessage, IconShoppingBag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { MentionsMenu } from '../mentions/MentionsMenu';
+import { OutboxIndicator } from '../outbox/OutboxIndicator';
 import { useInbox } from './inbox-context';
 import classes from './TopBar.module.css';
 
 interface Props {
   session: Session;
   onSignOut: () => void;
+  /** The way between the inbox and the other screens (the orders view). */
+  screens?: ReactNode;
   /** Supervisors: the catalog's management screen. */
   onOpenProducts?: () => void;
 }
 
-export function TopBar({ session, onSignOut, onOpenProducts }: Props) {
+export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
@@ -28,8 +33,11 @@ export function TopBar({ session, onSignOut, onOpenProducts }: Props) {
           {t('app.name')}
         </Text>
       </Group>
+      {screens}
       <ConnectionIndicator />
+      <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
+        <MentionsMenu />
         {me.role === 'supervisor' && onOpenProducts ? (
           <Button
             variant="subtle"

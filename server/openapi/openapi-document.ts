@@ -22,6 +22,7 @@ import {
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
+import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
 import {
   MessageListResponseSchema,
   MessageResponseSchema,
@@ -184,6 +185,15 @@ const routes: Record<string, Record<string, Operation>> = {
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
       },
+    },
+  },
+  '/api/v1/conversations/{id}/notes': {
+    post: {
+      summary: 'Add a private note (never sent to WhatsApp); @Name of a colleague who may see the chat mentions them',
+      auth: true,
+      parameters: [idParam],
+      request: AddNoteRequestSchema,
+      responses: { 201: { description: 'The note', schema: NoteResponseSchema }, ...errors, ...visible },
     },
   },
   '/api/v1/conversations/{id}/assign': {

@@ -7,6 +7,7 @@ import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { noteCommands, noteEvents } from './notes.js';
 import { workflowCommands } from './workflow.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
@@ -42,6 +43,7 @@ export const commandSpecs = merge(
   cartCommands,
   orderCommands,
   activityCommands,
+  noteCommands,
   catalogCommands,
   workflowCommands,
 );
@@ -53,6 +55,7 @@ export const eventSchemas = merge(
   cartEvents,
   orderEvents,
   activityEvents,
+  noteEvents,
   catalogEvents,
 );
 
