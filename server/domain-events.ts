@@ -7,6 +7,7 @@ import type { CartView } from '../shared/protocol/carts.js';
 import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
+import type { Mention } from '../shared/protocol/notes.js';
 import type { OrderView } from '../shared/protocol/orders.js';
 
 /*
@@ -31,6 +32,8 @@ export type DomainEvent =
   | { type: 'settings.changed'; settings: Settings }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
   | { type: 'health.changed'; health: RelayHealth }
+  /** A note mentioned an agent (who may see its conversation). */
+  | { type: 'mention.created'; mention: Mention }
   /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
   | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
   /** An order was created or its status changed. */

@@ -21,6 +21,7 @@ import { PresenceTracker } from './accounts/presence.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { catalogHandlers } from './catalog/commands.js';
 import { ProductCardService } from './catalog/product-card-service.js';
+import { watchProductMentions } from './catalog/product-mentions.js';
 import { registerImageRoutes } from './catalog/image-routes.js';
 import { registerCatalogRoutes } from './catalog/routes.js';
 import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } from './config.js';
@@ -63,6 +64,11 @@ import { CatalogStore } from './storage/catalog-store.js';
 import { ProductImageFiles } from './storage/product-images.js';
 import type { DiskFaults } from './storage/disk-faults.js';
 import { Quarantine } from './storage/quarantine.js';
+import { RecordFile } from './storage/record-file.js';
+import { MentionSchema } from '../shared/protocol/notes.js';
+import { NoteService } from './notes/note-service.js';
+import { noteHandlers } from './notes/commands.js';
+import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { migrateDataDir } from './storage/data-format.js';
 import { RecordStore } from './storage/record-store.js';
@@ -113,6 +119,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   await migrateDataDir(config.dataDir, storageLogger, quarantine);
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
+  const mentionsFile = await RecordFile.open(config.dataDir, 'mentions.json', MentionSchema, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -152,6 +159,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const settings = new SettingsService({ team, events });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
+  const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
     lookup: (id) => store.get(id),
@@ -174,15 +182,19 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     // Belgium's standard rate until the shop's settings carry their own.
     defaultVatRate: () => DEFAULT_VAT_RATE,
   });
-  const cards = new ProductCardService({
+  const cardContext = () => ({
+    catalogId: config.shop?.catalogId ?? null,
+    publicUrl: config.publicUrl ?? baseUrl,
+    locale: config.shop?.locale ?? 'en',
+  });
+  const cards = new ProductCardService({ catalog, conversations, messages, context: cardContext });
+  watchProductMentions({
+    events,
+    store,
     catalog,
-    conversations,
-    messages,
-    context: () => ({
-      catalogId: config.shop?.catalogId ?? null,
-      publicUrl: config.publicUrl ?? baseUrl,
-      locale: config.shop?.locale ?? 'en',
-    }),
+    context: cardContext,
+    now,
+    logger: logger.child({ module: 'product-mentions' }),
   });
   events.subscribe((event) => {
     delivery.onEvent(event);
@@ -262,6 +274,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
+    ...noteHandlers(notes),
     ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
@@ -286,7 +299,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
-  registerCatalogRoutes(app, accounts, catalog, cards);
+  registerCatalogRoutes(app, accounts, catalog, cards, shop);
+  registerNoteRoutes(app, accounts, notes);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

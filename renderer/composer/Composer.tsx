@@ -7,9 +7,9 @@ import { describeError } from '../app/describe-error';
 import { userLocale } from '../i18n';
 import { formatTime } from '../i18n/format';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
-import { selectConnection } from '../inbox/sync-state';
 import { sendText } from '../messages/messages-commands';
-import { IconLock, IconSend } from '../ui/icons';
+import { addNote } from '../notes/notes-commands';
+import { IconLock, IconNote, IconSend } from '../ui/icons';
 import classes from './Composer.module.css';
 import { readDraft, writeDraft } from './drafts';
 import { useServiceWindow } from './use-service-window';
@@ -20,10 +20,16 @@ import { ConfirmReplyDialog } from '../activity/ConfirmReplyDialog';
 import { TypingNotice } from '../activity/TypingNotice';
 import { useOthersInConversation } from '../activity/use-others';
 import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
+import { selectConnection } from '../inbox/sync-state';
 
 /** Show when the window closes once less than this is left. */
 const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
 
+/**
+ * The composer: a reply to the customer, or (with "Private note" pressed) a note for the team.
+ * Replies go through the outbox, so one written while the relay is unreachable waits and goes
+ * out once it is back; notes need the relay and are never sent to WhatsApp.
+ */
 export function Composer({ conversation, autoFocus }: { conversation: ConversationSummary; autoFocus: boolean }) {
   const t = useT();
   const link = useRelayLink();
@@ -32,6 +38,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const paused = useInbox(selectSendingPaused);
   const { open, endsAt, now } = useServiceWindow(conversation);
   const [text, setText] = useState(() => readDraft(conversation.id));
+  const [noteMode, setNoteMode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { typing } = useOthersInConversation(conversation.id);
@@ -49,23 +56,39 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   }, [conversation.id, text]);
 
   const tooLong = text.length > MAX_TEXT_LENGTH;
-  const canSend = open && connected && !paused && text.trim().length > 0 && !tooLong;
+  const hasText = text.trim().length > 0 && !tooLong;
+  // A note is for the team: the customer's 24-hour window does not apply, but it needs the relay.
+  const canSend = noteMode ? connected && !paused && hasText : open && !paused && hasText;
+  const editable = noteMode || open;
+
+  function giveBack(value: string, failure: unknown, key: 'composer.sendFailed' | 'notes.failed') {
+    setError(t(key, { message: describeError(failure, t) }));
+    // Give the words back rather than lose them, unless something new was typed meanwhile.
+    setText((current) => (current === '' ? value : current));
+  }
 
   function send(confirmed = false) {
     if (!canSend) return;
+    const value = text;
+    if (noteMode) {
+      setText('');
+      setError(null);
+      addNote(link, conversation.id, value).catch((failure: unknown) => {
+        giveBack(value, failure, 'notes.failed');
+      });
+      inputRef.current?.focus();
+      return;
+    }
     if (assigneeName !== null && !confirmed) {
       setConfirming(true);
       return;
     }
     setConfirming(false);
-    const value = text;
     setText('');
     setError(null);
     typingEnded(conversation.id);
     sendText(link, conversation.id, value, { confirmAssignedToOther: confirmed }).catch((failure: unknown) => {
-      setError(t('composer.sendFailed', { message: describeError(failure, t) }));
-      // Give the words back rather than lose them, unless something new was typed meanwhile.
-      setText((current) => (current === '' ? value : current));
+      giveBack(value, failure, 'composer.sendFailed');
     });
     inputRef.current?.focus();
   }
@@ -80,9 +103,9 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const closesAt = open && endsAt !== null && endsAt - now < CLOSING_SOON_MS ? endsAt : null;
 
   return (
-    <div className={classes.composer}>
+    <div className={classes.composer} data-mode={noteMode ? 'note' : 'reply'}>
       <TypingNotice typing={typing} />
-      {text.trim().length > 0 ? <CollisionWarning typing={typing} assigneeName={assigneeName} /> : null}
+      {!noteMode && text.trim().length > 0 ? <CollisionWarning typing={typing} assigneeName={assigneeName} /> : null}
       {assigneeName !== null ? (
         <ConfirmReplyDialog
           assigneeName={assigneeName}
@@ -96,7 +119,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
           }}
         />
       ) : null}
-      {!open ? (
+      {!open && !noteMode ? (
         <Alert variant="light" color="yellow" icon={<IconLock size={18} />} className={classes.notice} role="status">
           {t('composer.windowClosed')}
         </Alert>
@@ -110,19 +133,21 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
         <Textarea
           ref={inputRef}
           className={classes.input}
+          classNames={{ input: noteMode ? classes.noteInput : undefined }}
           aria-label={t('composer.message')}
-          placeholder={open ? t('composer.placeholder') : undefined}
+          placeholder={noteMode ? t('notes.placeholder') : open ? t('composer.placeholder') : undefined}
           autosize
           autoFocus={autoFocus}
           minRows={1}
           maxRows={8}
           value={text}
-          disabled={!open}
+          disabled={!editable}
           error={tooLong ? t('composer.tooLong', { max: MAX_TEXT_LENGTH, count: text.length }) : undefined}
           onChange={(event) => {
             const value = event.currentTarget.value;
             setText(value);
-            if (value.trim().length > 0) announceTyping(link, conversation.id);
+            // Writing a note is not answering the customer: colleagues are not told.
+            if (!noteMode && value.trim().length > 0) announceTyping(link, conversation.id);
           }}
           onKeyDown={onKeyDown}
         />
@@ -131,24 +156,41 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
             send();
           }}
           disabled={!canSend}
-          rightSection={<IconSend size={16} />}
+          color={noteMode ? 'yellow.7' : undefined}
+          rightSection={noteMode ? <IconNote size={16} /> : <IconSend size={16} />}
           className={classes.send}
         >
           {t('composer.send')}
         </Button>
       </div>
-      {open ? (
-        <Group justify="space-between" gap="xs" className={classes.footer}>
-          <Text size="xs" c="dimmed">
-            {t('composer.hint')}
-          </Text>
-          {closesAt !== null ? (
-            <Text size="xs" c="orange.8">
-              {t('composer.windowClosesAt', { time: formatTime(new Date(closesAt).toISOString(), userLocale()) })}
+      <Group justify="space-between" gap="xs" className={classes.footer} wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            size="compact-xs"
+            variant={noteMode ? 'filled' : 'subtle'}
+            color={noteMode ? 'yellow.7' : 'gray'}
+            leftSection={<IconNote size={14} />}
+            aria-pressed={noteMode}
+            onClick={() => {
+              setNoteMode((on) => !on);
+              setError(null);
+              inputRef.current?.focus();
+            }}
+          >
+            {t('notes.toggle')}
+          </Button>
+          {editable ? (
+            <Text size="xs" c="dimmed">
+              {noteMode ? t('notes.hint') : t('composer.hint')}
             </Text>
           ) : null}
         </Group>
-      ) : null}
+        {closesAt !== null && !noteMode ? (
+          <Text size="xs" c="orange.8">
+            {t('composer.windowClosesAt', { time: formatTime(new Date(closesAt).toISOString(), userLocale()) })}
+          </Text>
+        ) : null}
+      </Group>
     </div>
   );
 }

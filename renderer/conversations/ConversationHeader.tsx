@@ -1,7 +1,7 @@
-import { ActionIcon, Avatar } from '@mantine/core';
+import { ActionIcon, Avatar, Button } from '@mantine/core';
 import { useT } from '../i18n/use-t';
 import { contactHandle, type ConversationSummary } from '../../shared/domain/conversation.js';
-import { IconArrowLeft } from '../ui/icons';
+import { IconArrowLeft, IconShoppingBag } from '../ui/icons';
 import { AssignmentControl } from '../assignment/AssignmentControl';
 import { ViewingNotice } from '../activity/ViewingNotice';
 import classes from './ConversationView.module.css';
@@ -9,9 +9,12 @@ import classes from './ConversationView.module.css';
 interface Props {
   conversation: ConversationSummary;
   onBack?: (() => void) | undefined;
+  /** The catalog beside the conversation. */
+  catalogOpen?: boolean;
+  onToggleCatalog?: () => void;
 }
 
-export function ConversationHeader({ conversation, onBack }: Props) {
+export function ConversationHeader({ conversation, onBack, catalogOpen, onToggleCatalog }: Props) {
   const t = useT();
   const { contact } = conversation;
   return (
@@ -31,6 +34,17 @@ export function ConversationHeader({ conversation, onBack }: Props) {
           <ViewingNotice conversationId={conversation.id} />
         </div>
       </div>
+      {onToggleCatalog ? (
+        <Button
+          variant={catalogOpen ? 'light' : 'default'}
+          size="compact-sm"
+          leftSection={<IconShoppingBag size={16} />}
+          onClick={onToggleCatalog}
+          aria-pressed={catalogOpen ?? false}
+        >
+          {t('catalog.open')}
+        </Button>
+      ) : null}
       <AssignmentControl conversation={conversation} />
     </header>
   );

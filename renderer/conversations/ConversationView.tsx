@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import { useEffect } from 'react';
+import { AddToCartButton } from '../carts/AddToCartButton';
+import { SellingDock } from '../carts/SellingDock';
+import { CatalogPanel } from '../catalog/CatalogPanel';
 import { Composer } from '../composer/Composer';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { selectLive } from '../inbox/sync-state';
@@ -10,6 +14,7 @@ import { selectConversation } from './conversations-state';
 import classes from './ConversationView.module.css';
 import { useMarkRead } from './use-mark-read';
 import { useAnnounceViewing } from '../activity/use-announce-viewing';
+import { useSeeMentionsOf } from '../mentions/use-mentions';
 
 interface Props {
   conversationId: string;
@@ -32,16 +37,38 @@ export function ConversationView({ conversationId, onBack }: Props) {
     if (live && threadMissingOrStale) void loadLatest(link, conversationId);
   }, [link, conversationId, live, threadMissingOrStale]);
 
+  const [catalogOpen, setCatalogOpen] = useState(false);
+
   useMarkRead(conversationId);
   useAnnounceViewing(conversationId);
+  useSeeMentionsOf(conversationId);
 
   if (!conversation) return null;
   return (
-    <section className={classes.view} aria-label={conversation.contact.name}>
-      <ConversationHeader conversation={conversation} onBack={onBack} />
-      <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
-      {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
-      <Composer conversation={conversation} autoFocus={!onBack} />
-    </section>
+    <div className={classes.withPanels}>
+      <section className={classes.view} aria-label={conversation.contact.name}>
+        <ConversationHeader
+          conversation={conversation}
+          onBack={onBack}
+          catalogOpen={catalogOpen}
+          onToggleCatalog={() => {
+            setCatalogOpen((open) => !open);
+          }}
+        />
+        <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+        <SellingDock conversation={conversation} />
+        {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
+        <Composer conversation={conversation} autoFocus={!onBack && !catalogOpen} />
+      </section>
+      {catalogOpen ? (
+        <CatalogPanel
+          conversationId={conversationId}
+          productActions={(product) => <AddToCartButton conversationId={conversationId} product={product} />}
+          onClose={() => {
+            setCatalogOpen(false);
+          }}
+        />
+      ) : null}
+    </div>
   );
 }

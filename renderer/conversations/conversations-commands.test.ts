@@ -53,7 +53,7 @@ function fakeLink() {
     type: 'inbox:synced',
     snapshot: { me, agents: [me], conversations: [conversation(2, 1)], more: null, health, activity: [] },
   });
-  const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store };
+  const link: RelayLink = { socket: () => socket as unknown as RelaySocket, store, rest: { baseUrl: '', token: '' } };
   return { link, sent, store };
 }
 

@@ -3,6 +3,7 @@ import type { Session } from '../app/session-storage';
 import type { InboxClient, SessionEndReason } from './inbox-client';
 import { InboxProvider } from './inbox-context';
 import { InboxLayout } from './InboxLayout';
+import { startOutbox } from '../outbox/outbox-commands';
 
 interface Props {
   client: InboxClient;
@@ -19,6 +20,9 @@ export function InboxScreen({ client, session, onSignOut }: Props) {
       client.stop();
     };
   }, [client]);
+
+  // Replies left unsent last time come back and go out once the relay is reachable.
+  useEffect(() => startOutbox(client, session.agent.id), [client, session.agent.id]);
 
   // The token's own expiry ends the session even if the relay has not said so yet.
   useEffect(() => {

@@ -25,11 +25,15 @@ export class InboxClient implements RelayLink {
   /** Counts snapshots applied: pages of an older one are dropped. */
   private syncs = 0;
 
+  readonly rest: { baseUrl: string; token: string };
+
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly onSessionEnd: (reason: SessionEndReason) => void,
-  ) {}
+  ) {
+    this.rest = { baseUrl, token };
+  }
 
   /** Connects; safe to call again, and after `stop()` (React mounts effects twice in development). */
   start(): void {

@@ -1,8 +1,20 @@
 import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
+import { bindMentionEvents } from '../mentions/mentions-events';
+import {
+  initialMentionsState,
+  reduceMentions,
+  type MentionsAction,
+  type MentionsState,
+} from '../mentions/mentions-state';
+import { initialOutboxState, reduceOutbox, type OutboxAction, type OutboxState } from '../outbox/outbox-state';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindCartEvents } from '../carts/carts-events';
+import { initialCartsState, reduceCarts, type CartsAction, type CartsState } from '../carts/carts-state';
+import { bindCatalogEvents } from '../catalog/catalog-events';
+import { initialCatalogState, reduceCatalog, type CatalogState } from '../catalog/catalog-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
 import {
   initialConversationsState,
@@ -19,6 +31,8 @@ import {
   type MessagesAction,
   type MessagesState,
 } from '../messages/messages-state';
+import { bindOrderEvents } from '../orders/orders-events';
+import { initialOrdersState, reduceOrders, type OrdersAction, type OrdersState } from '../orders/orders-state';
 import { createStore, type Store } from '../app/store';
 import type { RelayEventAction } from './relay-event';
 import { initialSyncState, reduceSync, type SyncAction, type SyncState } from './sync-state';
@@ -36,9 +50,22 @@ export interface InboxState {
   messages: MessagesState;
   health: HealthState;
   activity: ActivityState;
+  carts: CartsState;
+  orders: OrdersState;
+  outbox: OutboxState;
+  mentions: MentionsState;
+  catalog: CatalogState;
 }
 
-export type InboxAction = SyncAction | RelayEventAction | ConversationsAction | MessagesAction;
+export type InboxAction =
+  | SyncAction
+  | RelayEventAction
+  | ConversationsAction
+  | MessagesAction
+  | CartsAction
+  | OrdersAction
+  | OutboxAction
+  | MentionsAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -47,6 +74,11 @@ export const initialInboxState: InboxState = {
   messages: initialMessagesState,
   health: initialHealthState,
   activity: initialActivityState,
+  carts: initialCartsState,
+  orders: initialOrdersState,
+  outbox: initialOutboxState,
+  mentions: initialMentionsState,
+  catalog: initialCatalogState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -56,17 +88,27 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
   const activity = reduceActivity(state.activity, action);
+  const carts = reduceCarts(state.carts, action);
+  const orders = reduceOrders(state.orders, action);
+  const outbox = reduceOutbox(state.outbox, action);
+  const mentions = reduceMentions(state.mentions, action);
+  const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
     conversations === state.conversations &&
     messages === state.messages &&
     health === state.health &&
-    activity === state.activity
+    activity === state.activity &&
+    carts === state.carts &&
+    orders === state.orders &&
+    outbox === state.outbox &&
+    mentions === state.mentions &&
+    catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity };
+  return { sync, accounts, conversations, messages, health, activity, carts, orders, outbox, mentions, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -93,4 +135,8 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindMessageEvents,
   bindHealthEvents,
   bindActivityEvents,
+  bindCartEvents,
+  bindOrderEvents,
+  bindMentionEvents,
+  bindCatalogEvents,
 ];

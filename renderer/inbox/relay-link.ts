@@ -6,4 +6,6 @@ export interface RelayLink {
   /** The relay connection; throws a RelayError once the inbox has stopped (signed out). */
   socket(): RelaySocket;
   readonly store: InboxStore;
+  /** For the REST calls a socket command does not fit (uploads, feeds): the relay and the session token. */
+  readonly rest: { baseUrl: string; token: string };
 }

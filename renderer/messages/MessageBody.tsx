@@ -8,6 +8,9 @@ import { formatCoordinate } from '../i18n/format';
 import { IconFile, IconMapPin, IconMicrophone, IconPhoto, IconSticker, IconVideo } from '../ui/icons';
 import classes from './MessageBubble.module.css';
 import { OrderCard } from './OrderCard';
+import { PaymentLinkCard } from '../orders/PaymentLinkCard';
+import { AddToCartButton } from '../carts/AddToCartButton';
+import { ProductCard, ProductMention } from '../catalog/ProductCard';
 
 /*
  * What a message says, by type. Everything from the customer is rendered as React text nodes
@@ -82,6 +85,24 @@ function Labelled({ label, text }: { label: string; text: string }) {
 export function MessageBody({ message }: { message: Message }) {
   const t = useT();
   const { content, text } = message;
+  if (content?.kind === 'products') {
+    return (
+      <ProductCard
+        text={text}
+        content={content}
+        actions={(item) => (
+          <AddToCartButton conversationId={message.conversationId} product={{ id: item.productId, name: item.name }} />
+        )}
+      />
+    );
+  }
+  if (content?.kind === 'product_mention') {
+    return (
+      <Text component="span" size="sm" c="dimmed">
+        <ProductMention product={content.product} />
+      </Text>
+    );
+  }
   switch (message.type) {
     case 'text':
       return <PlainText text={text} />;
@@ -117,6 +138,8 @@ export function MessageBody({ message }: { message: Message }) {
         <Labelled label={t('messageType.order')} text={text} />
       );
     case 'interactive':
+      if (content?.kind === 'cta_url') return <PaymentLinkCard content={content} text={text} />;
+      return <Labelled label={t(`messageType.${message.type}`)} text={text} />;
     case 'button':
     case 'contacts':
       return <Labelled label={t(`messageType.${message.type}`)} text={text} />;
@@ -126,6 +149,8 @@ export function MessageBody({ message }: { message: Message }) {
           {t('conversation.unsupported')}
         </Text>
       );
+    case 'note':
+      return <PlainText text={text} />;
     case 'system':
       return (
         <Text component="span" size="sm" c="dimmed">

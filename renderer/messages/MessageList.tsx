@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { useNow } from '../ui/use-now';
 import { DaySeparator } from './DaySeparator';
+import { NoteBubble } from '../notes/NoteBubble';
 import { MessageBubble } from './MessageBubble';
 import classes from './MessageList.module.css';
 import { loadLatest, loadOlder } from './messages-commands';
@@ -154,7 +155,20 @@ export function MessageList({ conversationId, customerName }: Props) {
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {row.dayStart ? <DaySeparator iso={row.message.createdAt} now={now} /> : null}
-                  <MessageBubble message={row.message} groupStart={row.groupStart} authorName={authorName} />
+                  {row.message.type === 'note' ? (
+                    <NoteBubble
+                      message={row.message}
+                      authorName={
+                        authorId === meId
+                          ? t('notes.you')
+                          : (authorName ??
+                            (authorId !== null ? agentsById.get(authorId)?.name : undefined) ??
+                            t('inbox.unknownAgent'))
+                      }
+                    />
+                  ) : (
+                    <MessageBubble message={row.message} groupStart={row.groupStart} authorName={authorName} />
+                  )}
                 </div>
               );
             })}

@@ -1,9 +1,8 @@
 import { command } from '../../shared/client/relay-client.js';
-import type { Message } from '../../shared/domain/message.js';
-import { selectMeId } from '../accounts/accounts-state';
 import type { RelayLink } from '../inbox/relay-link';
 import { selectThread } from './messages-state';
-import { isLocalMessage, LOCAL_ID_PREFIX } from './thread-merge';
+import { pendingMessagesOf, queueReply } from '../outbox/outbox-commands';
+import { isLocalMessage } from './thread-merge';
 
 const HISTORY_PAGE = 50;
 
@@ -14,6 +13,8 @@ export async function loadLatest(link: RelayLink, conversationId: string): Promi
   try {
     const page = await command(link.socket(), 'conversation:history', { conversationId, limit: HISTORY_PAGE });
     dispatch({ type: 'thread:loaded', conversationId, older: false, ...page });
+    // Replies still in the outbox (written before a reload, or while offline) show as pending.
+    for (const message of pendingMessagesOf(link, conversationId)) dispatch({ type: 'message:local', message });
   } catch (error) {
     dispatch({ type: 'thread:failed', conversationId, older: false, error: (error as Error).message });
   }
@@ -38,50 +39,16 @@ export async function loadOlder(link: RelayLink, conversationId: string): Promis
   }
 }
 
-function localMessage(conversationId: string, clientId: string, text: string, authorId: string | null): Message {
-  const now = new Date().toISOString();
-  return {
-    id: `${LOCAL_ID_PREFIX}${clientId}`,
-    conversationId,
-    // No place in the conversation until the relay stores it; local messages sort last.
-    seq: Number.MAX_SAFE_INTEGER,
-    direction: 'out',
-    type: 'text',
-    text,
-    status: 'pending',
-    waMessageId: null,
-    authorId,
-    createdAt: now,
-    updatedAt: now,
-    clientId,
-  };
-}
-
 /**
- * Sends a text. It shows at once as a local "sending" message, replaced by the relay's own
- * copy (matched by clientId) when that arrives, so it is never shown twice. Rejects, with the
- * local message gone, when the relay refused it.
+ * Sends a text through the outbox (outbox/outbox-commands.ts): shown at once as a pending local
+ * message, replaced by the relay's copy (matched by clientId); kept and sent when the connection
+ * is back if it is down. Rejects, with the local message gone, when the relay refused it.
  */
-export async function sendText(
+export function sendText(
   link: RelayLink,
   conversationId: string,
   text: string,
-  { confirmAssignedToOther = false }: { confirmAssignedToOther?: boolean } = {},
+  options: { confirmAssignedToOther?: boolean } = {},
 ): Promise<void> {
-  const { dispatch } = link.store;
-  const clientId = crypto.randomUUID();
-  const local = localMessage(conversationId, clientId, text, selectMeId(link.store.getState()));
-  dispatch({ type: 'message:local', message: local });
-  try {
-    const { message } = await command(link.socket(), 'message:send', {
-      conversationId,
-      text,
-      clientId,
-      ...(confirmAssignedToOther ? { confirmAssignedToOther } : {}),
-    });
-    dispatch({ type: 'message:sent', message });
-  } catch (error) {
-    dispatch({ type: 'message:discard', conversationId, messageId: local.id });
-    throw error;
-  }
+  return queueReply(link, conversationId, text, options);
 }

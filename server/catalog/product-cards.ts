@@ -40,7 +40,7 @@ function sendableImage(product: Product, publicUrl: string): string | null {
   return image.source === 'url' ? image.url : `${publicUrl}${imageVariantPath(image.id, 'large')}`;
 }
 
-function itemOf(product: Product, context: CardContext): ProductCardItem {
+export function itemOf(product: Product, context: CardContext): ProductCardItem {
   const image = product.images[0];
   const imageUrl =
     image === undefined

@@ -27,9 +27,11 @@ import {
   ProductListResponseSchema,
   ProductResponseSchema,
   SendProductsRequestSchema,
+  BuyButtonResponseSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
+import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
 import {
   MessageListResponseSchema,
   MessageResponseSchema,
@@ -269,6 +271,15 @@ const routes: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/v1/conversations/{id}/notes': {
+    post: {
+      summary: 'Add a private note (never sent to WhatsApp); @Name of a colleague who may see the chat mentions them',
+      auth: true,
+      parameters: [idParam],
+      request: AddNoteRequestSchema,
+      responses: { 201: { description: 'The note', schema: NoteResponseSchema }, ...errors, ...visible },
+    },
+  },
   '/api/v1/conversations/{id}/assign': {
     post: {
       summary: 'Assign (supervisors), claim or hand back (agents); agentId null unassigns',
@@ -389,6 +400,14 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
           422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
         },
+      },
+    },
+    '/api/v1/products/{id}/buy-button': {
+      get: {
+        summary: 'The HTML of an "Order on WhatsApp" button for this product, to paste on the shop\'s own site',
+        auth: true,
+        parameters: [productParam],
+        responses: { 200: { description: 'The snippet', schema: BuyButtonResponseSchema }, ...errors, ...noProduct },
       },
     },
     '/api/v1/products/{id}/images': {

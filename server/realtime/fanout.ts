@@ -90,6 +90,9 @@ export function attachFanout(io: RelayIo, events: DomainEvents, deps: FanoutDeps
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
         return;
+      case 'mention.created':
+        io.to(agentRoom(event.mention.agentId)).emit('mention:new', event.mention);
+        return;
       case 'activity.changed':
         // Not volatile: each event is the chat's whole activity, and Socket.IO drops a volatile packet
         // whenever the previous one is still being written, so leaving one chat for another (two

@@ -24,6 +24,8 @@ export const MessageTypeSchema = z.enum([
   'unsupported',
   /** A line about the conversation itself (the customer changed number, …), not a WhatsApp message. */
   'system',
+  /** A private note by an agent for the team: never sent to WhatsApp. */
+  'note',
 ]);
 export type MessageType = z.infer<typeof MessageTypeSchema>;
 
@@ -76,6 +78,8 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int(), unitPrice: MoneySchema })),
   }),
   z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+  /** The agents a private note mentions (`@Name`); each was notified. */
+  z.object({ kind: z.literal('note'), mentions: z.array(z.string()) }),
   /**
    * Products the shop sent: with a Meta catalog as native `product` / `product_list` messages, without
    * one as an image with a caption (one product) or a text with links (several). `text` is the body.
@@ -90,6 +94,8 @@ export const MessageContentSchema = z.discriminatedUnion('kind', [
     imageLink: z.string().optional(),
     items: z.array(ProductCardItemSchema).min(1).max(30),
   }),
+  /** A system line: the customer's message ordered this product through a shop link (wa.me prefilled text). */
+  z.object({ kind: z.literal('product_mention'), product: ProductCardItemSchema }),
   /** One link button under the text (WhatsApp's `cta_url`): the shop's payment link for an order. */
   z.object({
     kind: z.literal('cta_url'),

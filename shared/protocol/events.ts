@@ -7,6 +7,7 @@ import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
+import { noteCommands, noteEvents } from './notes.js';
 import { workflowCommands } from './workflow.js';
 import { labelCommands, labelEvents } from './labels.js';
 import { orderCommands, orderEvents } from './orders.js';
@@ -43,6 +44,7 @@ export const commandSpecs = merge(
   cartCommands,
   orderCommands,
   activityCommands,
+  noteCommands,
   catalogCommands,
   workflowCommands,
   labelCommands,
@@ -55,6 +57,7 @@ export const eventSchemas = merge(
   cartEvents,
   orderEvents,
   activityEvents,
+  noteEvents,
   catalogEvents,
   labelEvents,
 );

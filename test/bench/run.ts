@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { catalogText, catalogVerdicts, runCatalogBench } from './catalog-bench.js';
 import { runFanoutBench, type FanoutConfig } from './fanout-bench.js';
 import type { Verdict } from './format.js';
 import { runInboundBench } from './inbound-bench.js';
@@ -13,19 +14,20 @@ import { runStorageBench } from './storage.js';
 
 /*
  * `npm run bench`: relay start against history, durable inbound messages per second, fan-out
- * latency against a bare Socket.IO baseline, the inbox at 50 and 10,000 conversations, and the
- * storage write cost against history. Prints one report (each section's table, then every target's
+ * latency against a bare Socket.IO baseline, the inbox at 50 and 10,000 conversations, the
+ * storage write cost against history, and the catalog at 10,000 products (import, search, /shop). Prints one report (each section's table, then every target's
  * PASS/FAIL), writes bench-results/latest.json, exits 0 whatever the figures (it reports, it does
  * not gate) unless BENCH_STRICT=1. Loopback only; bounded in count and time.
  *
  * Knobs (environment): BENCH_STARTS (3), BENCH_INBOUND_S (3), BENCH_PAGES (5), BENCH_MESSAGES (200),
  * BENCH_RATE (20 per s), BENCH_WARMUP (20), BENCH_ROUNDS (4), BENCH_CUSTOMERS (5), BENCH_SIGNINS (5),
  * BENCH_LIVE (40), BENCH_LIVE_RATE (5 per s), BENCH_LIVE_ROUNDS (4), BENCH_LIVE_WARMUP (5),
- * BENCH_APPENDS (200), BENCH_ONLY (sections, comma-separated: start, inbound, fanout, inbox, storage),
+ * BENCH_APPENDS (200), BENCH_ONLY (sections, comma-separated: start, inbound, fanout, inbox, storage,
+ * catalog),
  * BENCH_STRICT (1: exit 1 on any FAIL), BENCH_TIMEOUT_S (900).
  */
 
-const SECTIONS = ['start', 'inbound', 'fanout', 'inbox', 'storage'] as const;
+const SECTIONS = ['start', 'inbound', 'fanout', 'inbox', 'storage', 'catalog'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsToRun(raw: string | undefined): Set<Section> {
@@ -117,6 +119,11 @@ async function main(): Promise<number> {
     const storage = await runStorageBench(appends, log);
     json['storage'] = { appends, cases: storage };
     report(storageText(storage, appends), []);
+  }
+  if (only.has('catalog')) {
+    const catalog = await runCatalogBench(log);
+    json['catalog'] = catalog;
+    report(catalogText(catalog), catalogVerdicts(catalog));
   }
   const durationS = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
   const loadAverageEnd = Math.round((loadavg()[0] ?? 0) * 100) / 100;

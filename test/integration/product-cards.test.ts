@@ -5,6 +5,7 @@ import type { ProductView } from '../../shared/protocol/catalog.js';
 import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { MessageResponseSchema } from '../../shared/protocol/messages.js';
 import { api, command, connectClient, startHarness, type Harness } from '../helpers/relay-harness.js';
+import { orderText } from '../../server/shop/wa-link.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
 const bram = { waId: '31612345678', name: 'Bram de Vries' };
@@ -174,5 +175,34 @@ describe('product cards in the conversation', () => {
     });
     await h.relay.idle();
     expect(h.graph.sends()).toHaveLength(sendsBefore);
+  });
+
+  it('shows the agent the product a customer asks about through a shop link, once, after their message', async () => {
+    const setup = await setUp();
+    h = setup.h;
+    const [koffie] = setup.products as [ProductView];
+    const client = await connectClient(h.url, h.adminToken);
+    const anna = { waId: '32470111222', name: 'Anna Peeters' };
+    const noted = client.next('message:new', (e) => e.message.content?.kind === 'product_mention');
+    const webhook = inboundText(anna, orderText(koffie, 'nl'), { wamid: 'wamid.ASK1' });
+    await postWebhook(h.url, webhook);
+    const { message, conversationId } = await noted;
+    await postWebhook(h.url, webhook); // Meta retries: nothing new
+    expect(message).toMatchObject({
+      type: 'system',
+      text: 'Asked about Koffie Arabica',
+      content: { kind: 'product_mention', product: { sku: 'KOFFIE-250', price: { amount: 1250, currency: 'EUR' } } },
+    });
+    const thread = (await api(h, h.adminToken, 'GET', `/api/v1/conversations/${conversationId}/messages`)).body as {
+      messages: { type: string; text: string }[];
+    };
+    expect(thread.messages.map((m) => m.type)).toEqual(['text', 'system']);
+    // The list still shows what the customer wrote.
+    const list = ConversationListResponseSchema.parse(
+      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
+    );
+    const row = list.conversations.find((c) => c.id === conversationId);
+    expect(JSON.stringify(row)).toContain('KOFFIE-250');
+    client.close();
   });
 });
