@@ -287,7 +287,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
-  registerCatalogRoutes(app, accounts, catalog, cards);
+  registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });

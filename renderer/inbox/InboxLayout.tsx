@@ -1,4 +1,6 @@
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { ProductsScreen } from '../catalog/ProductsScreen';
 import type { Session } from '../app/session-storage';
 import { ConversationList } from '../conversations/ConversationList';
 import { selectConversation } from '../conversations/conversations-state';
@@ -27,6 +29,7 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
   const orders = useOrdersScreen();
+  const [productsOpen, setProductsOpen] = useState(false);
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
@@ -48,10 +51,31 @@ export function InboxLayout({ session, onSignOut }: Props) {
       <TopBar
         session={session}
         onSignOut={onSignOut}
-        screens={<ScreenTabs ordersOpen={orders.open} onInbox={orders.hide} onOrders={orders.show} />}
+        onOpenProducts={() => {
+          setProductsOpen(true);
+        }}
+        screens={
+          <ScreenTabs
+            ordersOpen={orders.open && !productsOpen}
+            onInbox={() => {
+              setProductsOpen(false);
+              orders.hide();
+            }}
+            onOrders={() => {
+              setProductsOpen(false);
+              orders.show();
+            }}
+          />
+        }
       />
       <HealthBanner />
-      {orders.open ? (
+      {productsOpen ? (
+        <ProductsScreen
+          onBack={() => {
+            setProductsOpen(false);
+          }}
+        />
+      ) : orders.open ? (
         <OrdersView
           onOpenConversation={(id) => {
             orders.hide();

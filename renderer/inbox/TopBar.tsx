@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
-import { IconLogout, IconMessage } from '../ui/icons';
+import { IconLogout, IconMessage, IconShoppingBag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
@@ -15,9 +15,11 @@ interface Props {
   onSignOut: () => void;
   /** The way between the inbox and the other screens (the orders view). */
   screens?: ReactNode;
+  /** Supervisors: the catalog's management screen. */
+  onOpenProducts?: () => void;
 }
 
-export function TopBar({ session, onSignOut, screens }: Props) {
+export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
@@ -36,6 +38,17 @@ export function TopBar({ session, onSignOut, screens }: Props) {
       <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
         <MentionsMenu />
+        {me.role === 'supervisor' && onOpenProducts ? (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={<IconShoppingBag size={16} />}
+            onClick={onOpenProducts}
+          >
+            {t('products.nav')}
+          </Button>
+        ) : null}
         <Group gap={8} wrap="nowrap" className={classes.account}>
           <Avatar name={me.name} color="initials" size={28} aria-hidden />
           <div className={classes.who}>

@@ -18,6 +18,7 @@ import {
   ProductListResponseSchema,
   ProductResponseSchema,
   SendProductsRequestSchema,
+  BuyButtonResponseSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
@@ -315,6 +316,14 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
           422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
         },
+      },
+    },
+    '/api/v1/products/{id}/buy-button': {
+      get: {
+        summary: 'The HTML of an "Order on WhatsApp" button for this product, to paste on the shop\'s own site',
+        auth: true,
+        parameters: [productParam],
+        responses: { 200: { description: 'The snippet', schema: BuyButtonResponseSchema }, ...errors, ...noProduct },
       },
     },
     '/api/v1/products/{id}/images': {

@@ -29,6 +29,9 @@ export const ProductResponseSchema = z.object({ product: ProductViewSchema });
 export const CreateProductRequestSchema = ProductInputSchema;
 export const PatchProductRequestSchema = ProductPatchSchema;
 
+/** The HTML of an "Order on WhatsApp" button to paste on the shop's own site. */
+export const BuyButtonResponseSchema = z.object({ html: z.string() });
+
 export const ImportLineErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
 export const ImportResponseSchema = z.object({
   imported: z.number().int().nonnegative(),
