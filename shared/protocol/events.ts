@@ -9,6 +9,7 @@ import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
 import { workflowCommands } from './workflow.js';
+import { labelCommands, labelEvents } from './labels.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
@@ -46,6 +47,7 @@ export const commandSpecs = merge(
   noteCommands,
   catalogCommands,
   workflowCommands,
+  labelCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
@@ -57,6 +59,7 @@ export const eventSchemas = merge(
   activityEvents,
   noteEvents,
   catalogEvents,
+  labelEvents,
 );
 
 export type RelayCommands = typeof commandSpecs;
