@@ -5,6 +5,11 @@ import { IconArrowLeft, IconShoppingBag } from '../ui/icons';
 import { AssignmentControl } from '../assignment/AssignmentControl';
 import { ViewingNotice } from '../activity/ViewingNotice';
 import classes from './ConversationView.module.css';
+import { LabelChips } from '../labels/LabelChips';
+import { LabelPicker } from '../labels/LabelPicker';
+import { selectLabelsById } from '../labels/labels-state';
+import { useInbox } from '../inbox/inbox-context';
+import { StatusControl } from '../workflow/StatusControl';
 
 interface Props {
   conversation: ConversationSummary;
@@ -17,6 +22,7 @@ interface Props {
 export function ConversationHeader({ conversation, onBack, catalogOpen, onToggleCatalog }: Props) {
   const t = useT();
   const { contact } = conversation;
+  const labelsById = useInbox(selectLabelsById);
   return (
     <header className={classes.header}>
       {onBack ? (
@@ -31,9 +37,12 @@ export function ConversationHeader({ conversation, onBack, catalogOpen, onToggle
           <span className={classes.number}>{contactHandle(contact)}</span>
           <span aria-hidden>·</span>
           <span>{t(`status.${conversation.status}`)}</span>
+          <LabelChips ids={conversation.labels} byId={labelsById} />
           <ViewingNotice conversationId={conversation.id} />
         </div>
       </div>
+      <StatusControl conversation={conversation} />
+      <LabelPicker conversation={conversation} />
       {onToggleCatalog ? (
         <Button
           variant={catalogOpen ? 'light' : 'default'}

@@ -1,6 +1,7 @@
 import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
+import type { InboxView } from '../../shared/protocol/conversations.js';
 import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 import { useInbox } from '../inbox/inbox-context';
 import { selectSynced } from '../inbox/sync-state';
@@ -13,6 +14,10 @@ import classes from './ConversationList.module.css';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import { selectOrder } from './conversations-state';
 import { useKeepFocus } from './use-keep-focus';
+import { selectLabelsById } from '../labels/labels-state';
+import { SearchResults } from '../search/SearchResults';
+import { filterConversations, matchesView, NO_FILTER, type ListFilter } from './list-filter';
+import { ListToolbar } from './ListToolbar';
 
 interface Props {
   selectedId: string | null;
@@ -41,11 +46,23 @@ const ListHeader = memo(function ListHeader({ count }: { count: number }) {
 /** Every conversation the relay lets this person see, most recent first; virtualised for thousands. */
 export function ConversationList({ selectedId, onSelect }: Props) {
   const t = useT();
-  const order = useInbox(selectOrder);
+  const everything = useInbox(selectOrder);
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const [query, setQuery] = useState('');
+  const labelsById = useInbox(selectLabelsById);
   const synced = useInbox(selectSynced);
   const meId = useInbox(selectMeId);
   const agentsById = useInbox(selectAgentsById);
   const now = useNow();
+  const order = useMemo(() => filterConversations(everything, filter, meId), [everything, filter, meId]);
+  const counts = useMemo(() => {
+    const counted: Record<InboxView, number> = { mine: 0, unassigned: 0, all: everything.length };
+    for (const c of everything) {
+      if (matchesView(c, 'mine', meId)) counted.mine++;
+      else if (c.assigneeId === null) counted.unassigned++;
+    }
+    return counted;
+  }, [everything, meId]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const keepFocus = useKeepFocus(scrollRef);
   // Rows all have one height and are keyed by position here (by id in React, below): a message
@@ -62,8 +79,11 @@ export function ConversationList({ selectedId, onSelect }: Props) {
 
   return (
     <>
-      <ListHeader count={order.length} />
-      {!synced ? (
+      <ListHeader count={everything.length} />
+      <ListToolbar filter={filter} onFilter={setFilter} query={query} onQuery={setQuery} counts={counts} />
+      {query.trim() !== '' ? (
+        <SearchResults q={query.trim()} onSelect={onSelect} />
+      ) : !synced ? (
         <Center className={classes.fill}>
           <Group gap="xs">
             <Loader size="xs" />
@@ -74,7 +94,12 @@ export function ConversationList({ selectedId, onSelect }: Props) {
         </Center>
       ) : order.length === 0 ? (
         <Center className={classes.fill} p="lg">
-          <EmptyState size="sm" icon={<IconInbox size={24} />} withIndicatorBackground description={t('inbox.empty')} />
+          <EmptyState
+            size="sm"
+            icon={<IconInbox size={24} />}
+            withIndicatorBackground
+            description={everything.length === 0 ? t('inbox.empty') : t('filters.noMatch')}
+          />
         </Center>
       ) : (
         <div ref={scrollRef} className={classes.scroller}>
@@ -97,6 +122,7 @@ export function ConversationList({ selectedId, onSelect }: Props) {
                     now={now}
                     meId={meId}
                     agentsById={agentsById}
+                    labelsById={labelsById}
                     onSelect={onSelect}
                     t={t}
                   />

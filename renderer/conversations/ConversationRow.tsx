@@ -2,6 +2,9 @@ import { Avatar } from '@mantine/core';
 import { memo } from 'react';
 import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
+import type { Label } from '../../shared/domain/label.js';
+import { RowAssignMenu } from '../assignment/RowAssignMenu';
+import { LabelChips } from '../labels/LabelChips';
 import type { Translate } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatDateTime, formatListTime } from '../i18n/format';
@@ -17,6 +20,7 @@ interface Props {
   now: number;
   meId: string | null;
   agentsById: ReadonlyMap<string, Agent>;
+  labelsById: ReadonlyMap<string, Label>;
   onSelect: (id: string) => void;
   /** The list's: one translation hook for the list rather than one per row. */
   t: Translate;
@@ -33,6 +37,7 @@ export const ConversationRow = memo(function ConversationRow({
   now,
   meId,
   agentsById,
+  labelsById,
   onSelect,
   t,
 }: Props) {
@@ -46,47 +51,54 @@ export const ConversationRow = memo(function ConversationRow({
         : (agentsById.get(assigneeId)?.name ?? t('inbox.unknownAgent'));
 
   return (
-    <button
-      type="button"
-      className={classes.row}
-      data-conversation-id={id}
-      data-selected={selected || undefined}
-      data-unread={unreadCount > 0 || undefined}
-      aria-current={selected ? 'true' : undefined}
-      onClick={() => {
-        onSelect(id);
-      }}
-    >
-      <Avatar name={contact.name} color="initials" size={40} aria-hidden className={classes.avatar} />
-      <span className={classes.body}>
-        <span className={classes.line}>
-          <span className={classes.name}>{contact.name}</span>
-          {lastMessageAt ? (
-            <time className={classes.time} dateTime={lastMessageAt} title={formatDateTime(lastMessageAt, locale)}>
-              {formatListTime(lastMessageAt, locale, now)}
-            </time>
-          ) : null}
-        </span>
-        <span className={classes.line}>
-          {lastMessage?.direction === 'out' ? <StatusTicks status={lastMessage.status} size={14} /> : null}
-          <span className={classes.preview}>{previewOf(lastMessage, t)}</span>
-          {unreadCount > 0 ? (
-            <span className={classes.unread}>
-              <span aria-hidden>{unreadCount > 99 ? '99+' : unreadCount}</span>
-              <span className={classes.visuallyHidden}>{t('inbox.unread', { count: unreadCount })}</span>
+    <div className={classes.wrap}>
+      <button
+        type="button"
+        className={classes.row}
+        data-conversation-id={id}
+        data-selected={selected || undefined}
+        data-unread={unreadCount > 0 || undefined}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => {
+          onSelect(id);
+        }}
+      >
+        <Avatar name={contact.name} color="initials" size={40} aria-hidden className={classes.avatar} />
+        <span className={classes.body}>
+          <span className={classes.line}>
+            <span className={classes.name}>{contact.name}</span>
+            {lastMessageAt ? (
+              <time className={classes.time} dateTime={lastMessageAt} title={formatDateTime(lastMessageAt, locale)}>
+                {formatListTime(lastMessageAt, locale, now)}
+              </time>
+            ) : null}
+          </span>
+          <span className={classes.line}>
+            {lastMessage?.direction === 'out' ? <StatusTicks status={lastMessage.status} size={14} /> : null}
+            <span className={classes.preview}>{previewOf(lastMessage, t)}</span>
+            {unreadCount > 0 ? (
+              <span className={classes.unread}>
+                <span aria-hidden>{unreadCount > 99 ? '99+' : unreadCount}</span>
+                <span className={classes.visuallyHidden}>{t('inbox.unread', { count: unreadCount })}</span>
+              </span>
+            ) : null}
+          </span>
+          <span className={classes.meta}>
+            <span className={classes.status} data-status={conversation.status}>
+              {t(`status.${conversation.status}`)}
             </span>
-          ) : null}
-        </span>
-        <span className={classes.meta}>
-          <span className={classes.status} data-status={conversation.status}>
-            {t(`status.${conversation.status}`)}
-          </span>
-          <span aria-hidden>·</span>
-          <span className={classes.assignee} data-unassigned={assigneeId === null || undefined}>
-            {assigneeLabel}
+            <span aria-hidden>·</span>
+            <span className={classes.assignee} data-unassigned={assigneeId === null || undefined}>
+              {assigneeLabel}
+            </span>
+            <LabelChips ids={conversation.labels} byId={labelsById} />
           </span>
         </span>
+      </button>
+      {/* A sibling of the row's button: controls do not nest inside a button. */}
+      <span className={classes.rowMenu}>
+        <RowAssignMenu conversation={conversation} />
       </span>
-    </button>
+    </div>
   );
 });

@@ -8,6 +8,10 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
 import { useInbox } from './inbox-context';
+import { useState } from 'react';
+import { LabelManager } from '../labels/LabelManager';
+import { PresenceControl } from '../workflow/PresenceControl';
+import { IconTag } from '../ui/icons';
 import classes from './TopBar.module.css';
 
 interface Props {
@@ -23,6 +27,7 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
+  const [labelsOpen, setLabelsOpen] = useState(false);
   return (
     <header className={classes.bar}>
       <Group gap={8} wrap="nowrap">
@@ -38,6 +43,19 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
       <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
         <MentionsMenu />
+        {me.role === 'supervisor' ? (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={<IconTag size={16} />}
+            onClick={() => setLabelsOpen(true)}
+          >
+            {t('labels.manage')}
+          </Button>
+        ) : null}
+        <LabelManager opened={labelsOpen} onClose={() => setLabelsOpen(false)} />
+        <PresenceControl />
         {me.role === 'supervisor' && onOpenProducts ? (
           <Button
             variant="subtle"

@@ -34,6 +34,8 @@ import {
 import { bindOrderEvents } from '../orders/orders-events';
 import { initialOrdersState, reduceOrders, type OrdersAction, type OrdersState } from '../orders/orders-state';
 import { createStore, type Store } from '../app/store';
+import { bindLabelEvents } from '../labels/labels-events';
+import { initialLabelsState, reduceLabels, type LabelsAction, type LabelsState } from '../labels/labels-state';
 import type { RelayEventAction } from './relay-event';
 import { initialSyncState, reduceSync, type SyncAction, type SyncState } from './sync-state';
 
@@ -55,6 +57,7 @@ export interface InboxState {
   outbox: OutboxState;
   mentions: MentionsState;
   catalog: CatalogState;
+  labels: LabelsState;
 }
 
 export type InboxAction =
@@ -65,7 +68,8 @@ export type InboxAction =
   | CartsAction
   | OrdersAction
   | OutboxAction
-  | MentionsAction;
+  | MentionsAction
+  | LabelsAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -79,6 +83,7 @@ export const initialInboxState: InboxState = {
   outbox: initialOutboxState,
   mentions: initialMentionsState,
   catalog: initialCatalogState,
+  labels: initialLabelsState,
 };
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -93,6 +98,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
   const catalog = reduceCatalog(state.catalog, action);
+  const labels = reduceLabels(state.labels, action);
   if (
     sync === state.sync &&
     accounts === state.accounts &&
@@ -104,11 +110,25 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     orders === state.orders &&
     outbox === state.outbox &&
     mentions === state.mentions &&
-    catalog === state.catalog
+    catalog === state.catalog &&
+    labels === state.labels
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, carts, orders, outbox, mentions, catalog };
+  return {
+    sync,
+    accounts,
+    conversations,
+    messages,
+    health,
+    activity,
+    carts,
+    orders,
+    outbox,
+    mentions,
+    catalog,
+    labels,
+  };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -138,5 +158,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindCartEvents,
   bindOrderEvents,
   bindMentionEvents,
+  bindLabelEvents,
   bindCatalogEvents,
 ];

@@ -130,3 +130,14 @@ export const IconChart = makeIcon([
   'M9 8m0 1a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v10a1 1 0 0 1 -1 1h-4a1 1 0 0 1 -1 -1z',
   'M15 4m0 1a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v14a1 1 0 0 1 -1 1h-4a1 1 0 0 1 -1 -1z',
 ]);
+export const IconTag = makeIcon([
+  'M7.5 7.5m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0',
+  'M3 6v5.172a2 2 0 0 0 .586 1.414l7.71 7.71a2.41 2.41 0 0 0 3.408 0l5.592 -5.592a2.41 2.41 0 0 0 0 -3.408l-7.71 -7.71a2 2 0 0 0 -1.414 -.586h-5.172a3 3 0 0 0 -3 3z',
+]);
+export const IconSearch = makeIcon(['M10 10m-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0', 'M21 21l-6 -6']);
+export const IconDots = makeIcon([
+  'M5 12m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0',
+  'M12 12m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0',
+  'M19 12m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0',
+]);
+export const IconZzz = makeIcon(['M4 12h6l-6 8h6', 'M14 4h6l-6 8h6']);
