@@ -323,6 +323,12 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       webhookUrl: () => `${baseUrl}/webhooks/whatsapp`,
       logger: logger.child({ module: 'sandbox' }),
       now,
+      catalog: (sku) => {
+        const product = catalog.getBySku(sku);
+        return product?.visibility === 'active'
+          ? { retailerId: sku, name: product.name, price: product.price }
+          : undefined;
+      },
     });
   }
   await registerRendererFiles(app);
