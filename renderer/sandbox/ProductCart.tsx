@@ -1,27 +1,31 @@
 import { Modal } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CatalogResponseSchema,
-  type CatalogItem,
-  type CustomerMessageInput,
-  type PhoneDetail,
-} from '../../shared/protocol/sandbox.js';
+import { ShopProductsResponseSchema, type ShopProduct } from '../../shared/protocol/catalog.js';
+import type { CustomerMessageInput, PhoneDetail } from '../../shared/protocol/sandbox.js';
 import { formatDecimal, formatMoney } from '../../shared/money.js';
 import { IconBag } from './icons';
 import classes from './phone.module.css';
 
 type Products = Extract<PhoneDetail, { kind: 'products' }>;
 
-/** Looks the list's products up in the catalog linked to the number (names, prices). */
-function useCatalog(retailerIds: readonly string[], open: boolean): CatalogItem[] | null {
-  const [items, setItems] = useState<CatalogItem[] | null>(null);
-  const key = retailerIds.join(',');
+/**
+ * Looks the list's products up as WhatsApp would in the shop's Meta catalog: here the relay's public
+ * shop (as ProductsCard does). Retailer ids it does not know are left out.
+ */
+function useCatalog(retailerIds: readonly string[], open: boolean): ShopProduct[] | null {
+  const [items, setItems] = useState<ShopProduct[] | null>(null);
+  const key = retailerIds.join('\n');
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    fetch(`/sandbox/api/catalog?retailerIds=${encodeURIComponent(key)}`)
-      .then(async (response) => CatalogResponseSchema.parse(await response.json()).products)
+    const query = key
+      .split('\n')
+      .filter(Boolean)
+      .map((sku) => `sku=${encodeURIComponent(sku)}`)
+      .join('&');
+    fetch(`/shop/products.json?${query}`)
+      .then(async (response) => ShopProductsResponseSchema.parse(await response.json()).products)
       .then((products) => {
         if (!cancelled) setItems(products);
       })
@@ -51,8 +55,8 @@ export function ProductCart({
   const [quantities, setQuantities] = useState<ReadonlyMap<string, number>>(new Map());
   const retailerIds = detail.sections.flatMap((section) => section.retailerIds);
   const items = useCatalog(retailerIds, open);
-  const chosen = (items ?? []).filter((item) => (quantities.get(item.retailerId) ?? 0) > 0);
-  const count = chosen.reduce((sum, item) => sum + (quantities.get(item.retailerId) ?? 0), 0);
+  const chosen = (items ?? []).filter((item) => (quantities.get(item.sku) ?? 0) > 0);
+  const count = chosen.reduce((sum, item) => sum + (quantities.get(item.sku) ?? 0), 0);
 
   const change = (retailerId: string, delta: number) => {
     setQuantities((current) => {
@@ -68,8 +72,8 @@ export function ProductCart({
       order: {
         catalogId: detail.catalogId ?? 'sandbox-catalog',
         items: chosen.map((item) => ({
-          productRetailerId: item.retailerId,
-          quantity: quantities.get(item.retailerId) ?? 1,
+          productRetailerId: item.sku,
+          quantity: quantities.get(item.sku) ?? 1,
           // WhatsApp sends the price as a decimal number, as Meta's catalog has it.
           itemPrice: Number(formatDecimal(item.price)),
           currency: item.price.currency,
@@ -88,9 +92,9 @@ export function ProductCart({
         {items === null ? <p>{t('cart.loading')}</p> : null}
         {items?.length === 0 ? <p>{t('cart.none')}</p> : null}
         {items?.map((item) => {
-          const quantity = quantities.get(item.retailerId) ?? 0;
+          const quantity = quantities.get(item.sku) ?? 0;
           return (
-            <div key={item.retailerId} className={classes.cartRow}>
+            <div key={item.sku} className={classes.cartRow}>
               <span className={classes.cartName}>
                 {item.name}
                 <span className={classes.listDescription}>{formatMoney(item.price, i18n.language)}</span>
@@ -100,7 +104,7 @@ export function ProductCart({
                 className={classes.cartStep}
                 aria-label={t('cart.less', { name: item.name })}
                 disabled={quantity === 0}
-                onClick={() => change(item.retailerId, -1)}
+                onClick={() => change(item.sku, -1)}
               >
                 −
               </button>
@@ -111,7 +115,7 @@ export function ProductCart({
                 type="button"
                 className={classes.cartStep}
                 aria-label={t('cart.more', { name: item.name })}
-                onClick={() => change(item.retailerId, 1)}
+                onClick={() => change(item.sku, 1)}
               >
                 +
               </button>

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
-import { SANDBOX_API_PREFIX, type CatalogItem } from '../../shared/protocol/sandbox.js';
+import { SANDBOX_API_PREFIX } from '../../shared/protocol/sandbox.js';
 import { Faults } from './faults.js';
 import { registerGraphRoutes } from './graph-routes.js';
 import { MediaStore } from './media.js';
@@ -27,11 +27,6 @@ export interface SandboxOptions {
   webhookUrl: () => string; // where to POST webhooks (the relay's own /webhooks/whatsapp on loopback), known after listen
   logger: Logger;
   now: () => number; // clock (ms)
-  /**
-   * The commerce catalog linked to the number: Meta's mirrors the shop's feed, so the relay passes
-   * its own. The phone shows product lists with it and builds orders from it.
-   */
-  catalog?: (retailerId: string) => CatalogItem | undefined;
 }
 
 /** The sandbox's WhatsApp Business Account id, the `entry[].id` of every webhook. */
@@ -76,7 +71,7 @@ export function registerSandboxWith(
   );
   void app.register(
     async (scope) => {
-      registerPhoneRoutes(scope, { sandbox, media, faults, catalog: options.catalog });
+      registerPhoneRoutes(scope, { sandbox, media, faults });
     },
     { prefix: SANDBOX_API_PREFIX },
   );

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { toWaId } from '../../shared/phone.js';
 import {
-  CatalogQuerySchema,
   CustomerMessageInputSchema,
-  type CatalogItem,
-  type CatalogResponse,
   FaultRequestSchema,
   SendAsCustomerRequestSchema,
   type SendAsCustomerResponse,
@@ -27,8 +24,6 @@ export interface PhoneRouteOptions {
   sandbox: Sandbox;
   media: MediaStore;
   faults: Faults;
-  /** The commerce catalog linked to the number, when there is one (see SandboxOptions.catalog). */
-  catalog?: ((retailerId: string) => CatalogItem | undefined) | undefined;
 }
 
 function waIdParam(params: unknown): string {
@@ -39,18 +34,12 @@ function waIdParam(params: unknown): string {
 }
 
 export function registerPhoneRoutes(scope: FastifyInstance, options: PhoneRouteOptions): void {
-  const { sandbox, media, faults, catalog } = options;
+  const { sandbox, media, faults } = options;
 
   // The relay's own error shape and handling, for this scope's routes and its unknown paths alike.
   installErrorHandling(scope);
 
   scope.get('/customers', async () => ({ customers: sandbox.customers() }));
-
-  scope.get('/catalog', async (request): Promise<CatalogResponse> => {
-    const { retailerIds } = parseInput(CatalogQuerySchema, request.query, 'query');
-    const ids = [...new Set(retailerIds.split(',').filter(Boolean))].slice(0, 30);
-    return { products: ids.flatMap((id) => catalog?.(id) ?? []) };
-  });
 
   scope.get('/customers/:waId/messages', async (request): Promise<ThreadResponse> => {
     const waId = waIdParam(request.params);

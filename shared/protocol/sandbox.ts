@@ -84,21 +84,6 @@ export const PhoneDetailSchema = z.discriminatedUnion('kind', [
 ]);
 export type PhoneDetail = z.infer<typeof PhoneDetailSchema>;
 
-/**
- * `GET /sandbox/api/catalog?retailerIds=a,b`: the products of the commerce catalog linked to the
- * number (Meta's, mirrored from the shop's), so the phone can show a product list with names and
- * prices and build an `order` from it. Unknown or archived retailer ids are left out.
- */
-export const CatalogQuerySchema = z.object({ retailerIds: z.string().max(3100) });
-export const CatalogItemSchema = z.object({
-  retailerId: z.string(),
-  name: z.string(),
-  price: z.object({ amount: z.number().int(), currency: z.string() }),
-});
-export type CatalogItem = z.infer<typeof CatalogItemSchema>;
-export const CatalogResponseSchema = z.object({ products: z.array(CatalogItemSchema) });
-export type CatalogResponse = z.infer<typeof CatalogResponseSchema>;
-
 /** One message of a customer's thread with the shop, as the phone sees it. */
 export const PhoneMessageSchema = z.object({
   /** The wamid, the same id the relay gets in webhooks and Graph API answers. */

@@ -117,3 +117,65 @@ test('a supervisor adds a product, an agent finds it in the Catalog and sends it
   await expect(shop.getByRole('link', { name: new RegExp(`Order ${PRODUCT.name} on WhatsApp`, 'i') })).toBeVisible();
   await shop.screenshot({ path: 'test-results/catalog-shop-page.png' });
 });
+
+test('with a Meta catalog linked, a selection goes out as a native product list and the phone shows it', async ({
+  browser,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-native-'));
+  const native = await spawnRelay({
+    DATA_DIR: folder,
+    ADMIN_EMAIL: SUPERVISOR.email,
+    ADMIN_PASSWORD: SUPERVISOR.password,
+    WHATSAPP_CATALOG_ID: '1234567890',
+  });
+  try {
+    const { token } = await login(native.url, SUPERVISOR.email, SUPERVISOR.password);
+    for (const [sku, name, amount] of [
+      ['SJAAL-ROOD', 'Sjaal rood', 2995],
+      ['MUTS-GRIJS', 'Muts grijs', 1995],
+    ] as const) {
+      const response = await fetch(`${native.url}/api/v1/products`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sku, name, price: { amount, currency: 'EUR' }, stock: 10 }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+    await phone.goto(`${native.url}/sandbox`);
+    await phone.getByLabel('Customer name').fill('Ruben Claes');
+    await phone.getByLabel('Phone number').fill('+32 470 11 22 33');
+    await phone.getByRole('button', { name: 'Start chatting' }).click();
+    await phone.getByRole('textbox', { name: 'Customer message' }).fill('Iets warms voor de winter?');
+    await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+    const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
+    await page.goto(native.url);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(SUPERVISOR.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(SUPERVISOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('button', { name: /Ruben Claes/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Catalog' }).click();
+    const panel = page.getByRole('complementary', { name: 'Catalog' });
+    await panel.getByRole('checkbox', { name: 'Select Sjaal rood' }).check();
+    await panel.getByRole('checkbox', { name: 'Select Muts grijs' }).check();
+    await panel.getByRole('button', { name: 'Send 2 products as a list' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Sent 2 products');
+    const thread = page.getByRole('region', { name: 'Messages with Ruben Claes' });
+    await expect(thread.getByText('WhatsApp product list · 2 products')).toBeVisible();
+    await page.screenshot({ path: 'test-results/catalog-agent-native-list.png' });
+
+    // The phone shows WhatsApp's list with each product's name and price from the catalog.
+    await expect(phone.getByText('Products for you').first()).toBeVisible();
+    await expect(phone.getByText('Sjaal rood')).toBeVisible();
+    await expect(phone.getByText(/Muts grijs/)).toBeVisible();
+    await expect(phone.getByText(/€19\.95/)).toBeVisible();
+    await phone.screenshot({ path: 'test-results/catalog-phone-native-list.png' });
+  } finally {
+    await stopRelay(native.child);
+    await rm(folder, { recursive: true, force: true });
+  }
+});
