@@ -61,6 +61,10 @@ import { Quarantine } from './storage/quarantine.js';
 import { RecordFile } from './storage/record-file.js';
 import { MentionSchema } from '../shared/protocol/notes.js';
 import { NoteService } from './notes/note-service.js';
+import { CannedReplySchema } from '../shared/domain/canned-reply.js';
+import { CannedReplyService } from './canned-replies/canned-reply-service.js';
+import { cannedReplyHandlers } from './canned-replies/commands.js';
+import { registerCannedReplyRoutes } from './canned-replies/routes.js';
 import { noteHandlers } from './notes/commands.js';
 import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -114,6 +118,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
   const mentionsFile = await RecordFile.open(config.dataDir, 'mentions.json', MentionSchema, quarantine);
+  const cannedRepliesFile = await RecordFile.open(config.dataDir, 'canned-replies.json', CannedReplySchema, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -149,6 +154,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   });
   const messages = new MessageService({ store, conversations, workflow, events, now });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
+  const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -264,6 +270,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...orderHandlers(orders),
     ...activityHandlers(activity),
     ...noteHandlers(notes),
+    ...cannedReplyHandlers(cannedReplies),
     ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
@@ -289,6 +296,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog, cards);
   registerNoteRoutes(app, accounts, notes);
+  registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

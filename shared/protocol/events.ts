@@ -8,6 +8,7 @@ import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
+import { cannedReplyCommands, cannedReplyEvents } from './canned-replies.js';
 import { workflowCommands } from './workflow.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
@@ -44,6 +45,7 @@ export const commandSpecs = merge(
   orderCommands,
   activityCommands,
   noteCommands,
+  cannedReplyCommands,
   catalogCommands,
   workflowCommands,
 );
@@ -56,6 +58,7 @@ export const eventSchemas = merge(
   orderEvents,
   activityEvents,
   noteEvents,
+  cannedReplyEvents,
   catalogEvents,
 );
 
