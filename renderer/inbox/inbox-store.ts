@@ -2,6 +2,13 @@ import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
 import { bindMentionEvents } from '../mentions/mentions-events';
+import { bindCannedReplyEvents } from '../canned-replies/canned-replies-events';
+import {
+  initialCannedRepliesState,
+  reduceCannedReplies,
+  type CannedRepliesAction,
+  type CannedRepliesState,
+} from '../canned-replies/canned-replies-state';
 import {
   initialMentionsState,
   reduceMentions,
@@ -48,11 +55,18 @@ export interface InboxState {
   activity: ActivityState;
   outbox: OutboxState;
   mentions: MentionsState;
+  cannedReplies: CannedRepliesState;
   catalog: CatalogState;
 }
 
 export type InboxAction =
-  SyncAction | RelayEventAction | ConversationsAction | MessagesAction | OutboxAction | MentionsAction;
+  | SyncAction
+  | RelayEventAction
+  | ConversationsAction
+  | MessagesAction
+  | OutboxAction
+  | MentionsAction
+  | CannedRepliesAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -63,6 +77,7 @@ export const initialInboxState: InboxState = {
   activity: initialActivityState,
   outbox: initialOutboxState,
   mentions: initialMentionsState,
+  cannedReplies: initialCannedRepliesState,
   catalog: initialCatalogState,
 };
 
@@ -75,6 +90,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const activity = reduceActivity(state.activity, action);
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
+  const cannedReplies = reduceCannedReplies(state.cannedReplies, action);
   const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
@@ -85,11 +101,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     activity === state.activity &&
     outbox === state.outbox &&
     mentions === state.mentions &&
+    cannedReplies === state.cannedReplies &&
     catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, outbox, mentions, catalog };
+  return { sync, accounts, conversations, messages, health, activity, outbox, mentions, cannedReplies, catalog };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -117,5 +134,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindHealthEvents,
   bindActivityEvents,
   bindMentionEvents,
+  bindCannedReplyEvents,
   bindCatalogEvents,
 ];
