@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Agent } from '../shared/domain/agent.js';
+import type { Label, Settings } from '../shared/domain/label.js';
 import type { ConversationSummary } from '../shared/domain/conversation.js';
 import type { Message } from '../shared/domain/message.js';
 import type { CartView } from '../shared/protocol/carts.js';
@@ -27,6 +28,9 @@ export type DomainEvent =
   | { type: 'session.ended'; tokenHash: string; reason: string }
   /** An agent was created or changed (presence too); `before` when it existed (its role may have changed). */
   | { type: 'agent.changed'; agent: Agent; before?: Agent }
+  | { type: 'label.changed'; label: Label }
+  | { type: 'label.removed'; id: string }
+  | { type: 'settings.changed'; settings: Settings }
   /** The relay's health changed (its disk refuses writes, or takes them again; a file was set aside). */
   | { type: 'health.changed'; health: RelayHealth }
   /** A note mentioned an agent (who may see its conversation). */

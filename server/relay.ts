@@ -9,6 +9,7 @@ import { activityHandlers } from './activity/commands.js';
 import { ensureFirstSupervisor } from './accounts/first-supervisor.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { AssignmentService } from './assignment/assignment-service.js';
+import { AutoAssigner } from './assignment/auto-assign.js';
 import { assignmentHandlers } from './assignment/commands.js';
 import { registerAssignmentRoutes } from './assignment/routes.js';
 import { CartService } from './carts/cart-service.js';
@@ -27,6 +28,11 @@ import { DEFAULT_CLOCK_TICK_MS, DEFAULT_PRESENCE_GRACE_MS, type RelayConfig } fr
 import { workflowHandlers } from './workflow/commands.js';
 import { registerWorkflowRoutes } from './workflow/routes.js';
 import { WorkflowService } from './workflow/workflow-service.js';
+import { labelHandlers } from './labels/commands.js';
+import { LabelService } from './labels/label-service.js';
+import { registerLabelRoutes } from './labels/routes.js';
+import { SettingsService } from './settings/settings-service.js';
+import { TeamStore } from './storage/team-store.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -153,8 +159,12 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     tickMs: config.clockTickMs ?? DEFAULT_CLOCK_TICK_MS,
   });
   const messages = new MessageService({ store, conversations, workflow, events, now });
+  const team = await TeamStore.open(config.dataDir, quarantine);
+  const labels = new LabelService({ team, store, conversations, events });
+  const settings = new SettingsService({ team, events });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
+  const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -266,6 +276,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...messageHandlers(messages),
     ...assignmentHandlers(assignment, conversations),
     ...workflowHandlers(workflow, conversations),
+    ...labelHandlers(labels, settings, conversations),
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
@@ -291,10 +302,11 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerMessageRoutes(app, accounts, messages);
   registerAssignmentRoutes(app, accounts, conversations, assignment);
   registerWorkflowRoutes(app, accounts, conversations, workflow);
+  registerLabelRoutes(app, { accounts, conversations, labels, settings });
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
-  registerCatalogRoutes(app, accounts, catalog, cards);
+  registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
   registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
@@ -333,6 +345,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       baseUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
       allowedOrigins.push(...ownOrigins());
       workflow.start();
+      autoAssigner.schedule();
       // Paid orders whose confirmation or stock was not done when the relay stopped.
       void orders.resume().catch((error: unknown) => {
         logger.error({ err: error }, 'resuming paid orders failed');
@@ -347,7 +360,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       return baseUrl;
     },
     url: () => baseUrl,
-    idle: () => delivery.idle(),
+    idle: async () => {
+      await autoAssigner.idle();
+      await delivery.idle();
+    },
     stats: () => store.stats(),
     async flush() {
       await delivery.idle();
@@ -355,6 +371,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     async close() {
       await workflow.close();
+      await autoAssigner.idle();
       await io.close();
       presence.close();
       await app.close();

@@ -1,4 +1,5 @@
 import { Anchor } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { MessageContent, ProductCardItem } from '../../shared/domain/message.js';
 import { formatMoney } from '../../shared/money.js';
 import { userLocale } from '../i18n';
@@ -8,7 +9,10 @@ import { ProductThumb } from './ProductThumb';
 
 type ProductsContent = Extract<MessageContent, { kind: 'products' }>;
 
-function Item({ item }: { item: ProductCardItem }) {
+/** Extra buttons per product from other features (the cart's "Add <product name> to cart"). */
+type ItemActions = ((item: ProductCardItem) => ReactNode) | undefined;
+
+function Item({ item, actions }: { item: ProductCardItem; actions: ItemActions }) {
   return (
     <li className={classes.cardItem}>
       <ProductThumb url={item.imageUrl} size={40} />
@@ -16,6 +20,7 @@ function Item({ item }: { item: ProductCardItem }) {
         <span className={classes.rowName}>{item.name}</span>
         <span className={classes.price}>{formatMoney(item.price, userLocale())}</span>
       </span>
+      {actions?.(item)}
     </li>
   );
 }
@@ -24,7 +29,15 @@ function Item({ item }: { item: ProductCardItem }) {
  * Products the shop sent, as the customer sees them: WhatsApp's product card or list, or the image
  * with its caption (or the text with links) when no Meta catalog is linked.
  */
-export function ProductCard({ text, content }: { text: string; content: ProductsContent }) {
+export function ProductCard({
+  text,
+  content,
+  actions,
+}: {
+  text: string;
+  content: ProductsContent;
+  actions?: ItemActions;
+}) {
   const t = useT();
   const [first] = content.items;
   if (content.format === 'image' && first) {
@@ -34,6 +47,7 @@ export function ProductCard({ text, content }: { text: string; content: Products
           <img className={classes.cardImage} src={first.imageUrl ?? content.imageLink} alt={first.name} />
         ) : null}
         <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</span>
+        {actions?.(first)}
       </span>
     );
   }
@@ -52,7 +66,7 @@ export function ProductCard({ text, content }: { text: string; content: Products
       {content.header ? <strong>{content.header}</strong> : null}
       <ul className={classes.cardItems}>
         {content.items.map((item) => (
-          <Item key={item.productId} item={item} />
+          <Item key={item.productId} item={item} actions={actions} />
         ))}
       </ul>
       {content.format === 'text' || text.trim() === '' ? null : <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useEffect } from 'react';
+import { AddToCartButton } from '../carts/AddToCartButton';
+import { SellingDock } from '../carts/SellingDock';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { Composer } from '../composer/Composer';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
@@ -54,12 +56,14 @@ export function ConversationView({ conversationId, onBack }: Props) {
           }}
         />
         <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+        <SellingDock conversation={conversation} />
         {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
         <Composer conversation={conversation} autoFocus={!onBack && !catalogOpen} />
       </section>
       {catalogOpen ? (
         <CatalogPanel
           conversationId={conversationId}
+          productActions={(product) => <AddToCartButton conversationId={conversationId} product={product} />}
           onClose={() => {
             setCatalogOpen(false);
           }}

@@ -1,4 +1,6 @@
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { ProductsScreen } from '../catalog/ProductsScreen';
 import type { Session } from '../app/session-storage';
 import { ConversationList } from '../conversations/ConversationList';
 import { selectConversation } from '../conversations/conversations-state';
@@ -10,6 +12,9 @@ import { useInbox } from './inbox-context';
 import classes from './InboxLayout.module.css';
 import { selectSynced } from './sync-state';
 import { TopBar } from './TopBar';
+import { OrdersView } from '../orders/OrdersView';
+import { ScreenTabs } from '../orders/ScreenTabs';
+import { useOrdersScreen } from '../orders/use-orders-screen';
 import { UnreadTitle } from './UnreadTitle';
 import { useSelectedConversation } from './use-selected-conversation';
 
@@ -23,6 +28,8 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
+  const orders = useOrdersScreen();
+  const [productsOpen, setProductsOpen] = useState(false);
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
 
@@ -41,16 +48,50 @@ export function InboxLayout({ session, onSignOut }: Props) {
   return (
     <div className={classes.shell}>
       <UnreadTitle />
-      <TopBar session={session} onSignOut={onSignOut} />
+      <TopBar
+        session={session}
+        onSignOut={onSignOut}
+        onOpenProducts={() => {
+          setProductsOpen(true);
+        }}
+        screens={
+          <ScreenTabs
+            ordersOpen={orders.open && !productsOpen}
+            onInbox={() => {
+              setProductsOpen(false);
+              orders.hide();
+            }}
+            onOrders={() => {
+              setProductsOpen(false);
+              orders.show();
+            }}
+          />
+        }
+      />
       <HealthBanner />
-      <div className={classes.body} data-narrow={narrow || undefined}>
-        {showList ? (
-          <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
-            <ConversationList selectedId={selectedId} onSelect={select} />
-          </nav>
-        ) : null}
-        {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
-      </div>
+      {productsOpen ? (
+        <ProductsScreen
+          onBack={() => {
+            setProductsOpen(false);
+          }}
+        />
+      ) : orders.open ? (
+        <OrdersView
+          onOpenConversation={(id) => {
+            orders.hide();
+            select(id);
+          }}
+        />
+      ) : (
+        <div className={classes.body} data-narrow={narrow || undefined}>
+          {showList ? (
+            <nav className={classes.listPane} aria-label={t('inbox.listLabel')}>
+              <ConversationList selectedId={selectedId} onSelect={select} />
+            </nav>
+          ) : null}
+          {showConversation ? <main className={classes.conversationPane}>{pane}</main> : null}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { Avatar, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
-import { IconLogout, IconMessage } from '../ui/icons';
+import { IconLogout, IconMessage, IconShoppingBag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
@@ -14,9 +15,13 @@ import classes from './TopBar.module.css';
 interface Props {
   session: Session;
   onSignOut: () => void;
+  /** The way between the inbox and the other screens (the orders view). */
+  screens?: ReactNode;
+  /** Supervisors: the catalog's management screen. */
+  onOpenProducts?: () => void;
 }
 
-export function TopBar({ session, onSignOut }: Props) {
+export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
@@ -31,6 +36,7 @@ export function TopBar({ session, onSignOut }: Props) {
           {t('app.name')}
         </Text>
       </Group>
+      {screens}
       <ConnectionIndicator />
       <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
@@ -55,6 +61,17 @@ export function TopBar({ session, onSignOut }: Props) {
           </>
         ) : null}
         <MentionsMenu />
+        {me.role === 'supervisor' && onOpenProducts ? (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={<IconShoppingBag size={16} />}
+            onClick={onOpenProducts}
+          >
+            {t('products.nav')}
+          </Button>
+        ) : null}
         <Group gap={8} wrap="nowrap" className={classes.account}>
           <Avatar name={me.name} color="initials" size={28} aria-hidden />
           <div className={classes.who}>

@@ -18,6 +18,8 @@ import {
 import { initialOutboxState, reduceOutbox, type OutboxAction, type OutboxState } from '../outbox/outbox-state';
 import { initialActivityState, reduceActivity, type ActivityState } from '../activity/activity-state';
 import { initialAccountsState, reduceAccounts, type AccountsState } from '../accounts/accounts-state';
+import { bindCartEvents } from '../carts/carts-events';
+import { initialCartsState, reduceCarts, type CartsAction, type CartsState } from '../carts/carts-state';
 import { bindCatalogEvents } from '../catalog/catalog-events';
 import { initialCatalogState, reduceCatalog, type CatalogState } from '../catalog/catalog-state';
 import { bindConversationEvents } from '../conversations/conversations-events';
@@ -36,6 +38,8 @@ import {
   type MessagesAction,
   type MessagesState,
 } from '../messages/messages-state';
+import { bindOrderEvents } from '../orders/orders-events';
+import { initialOrdersState, reduceOrders, type OrdersAction, type OrdersState } from '../orders/orders-state';
 import { createStore, type Store } from '../app/store';
 import type { RelayEventAction } from './relay-event';
 import { initialSyncState, reduceSync, type SyncAction, type SyncState } from './sync-state';
@@ -53,6 +57,8 @@ export interface InboxState {
   messages: MessagesState;
   health: HealthState;
   activity: ActivityState;
+  carts: CartsState;
+  orders: OrdersState;
   outbox: OutboxState;
   mentions: MentionsState;
   cannedReplies: CannedRepliesState;
@@ -64,6 +70,8 @@ export type InboxAction =
   | RelayEventAction
   | ConversationsAction
   | MessagesAction
+  | CartsAction
+  | OrdersAction
   | OutboxAction
   | MentionsAction
   | CannedRepliesAction;
@@ -75,6 +83,8 @@ export const initialInboxState: InboxState = {
   messages: initialMessagesState,
   health: initialHealthState,
   activity: initialActivityState,
+  carts: initialCartsState,
+  orders: initialOrdersState,
   outbox: initialOutboxState,
   mentions: initialMentionsState,
   cannedReplies: initialCannedRepliesState,
@@ -88,6 +98,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const messages = reduceMessages(state.messages, action);
   const health = reduceHealth(state.health, action);
   const activity = reduceActivity(state.activity, action);
+  const carts = reduceCarts(state.carts, action);
+  const orders = reduceOrders(state.orders, action);
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
   const cannedReplies = reduceCannedReplies(state.cannedReplies, action);
@@ -99,6 +111,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     messages === state.messages &&
     health === state.health &&
     activity === state.activity &&
+    carts === state.carts &&
+    orders === state.orders &&
     outbox === state.outbox &&
     mentions === state.mentions &&
     cannedReplies === state.cannedReplies &&
@@ -106,7 +120,20 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, outbox, mentions, cannedReplies, catalog };
+  return {
+    sync,
+    accounts,
+    conversations,
+    messages,
+    health,
+    activity,
+    carts,
+    orders,
+    outbox,
+    mentions,
+    cannedReplies,
+    catalog,
+  };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -133,6 +160,8 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindMessageEvents,
   bindHealthEvents,
   bindActivityEvents,
+  bindCartEvents,
+  bindOrderEvents,
   bindMentionEvents,
   bindCannedReplyEvents,
   bindCatalogEvents,

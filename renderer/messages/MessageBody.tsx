@@ -8,6 +8,8 @@ import { formatCoordinate } from '../i18n/format';
 import { IconFile, IconMapPin, IconMicrophone, IconPhoto, IconSticker, IconVideo } from '../ui/icons';
 import classes from './MessageBubble.module.css';
 import { OrderCard } from './OrderCard';
+import { PaymentLinkCard } from '../orders/PaymentLinkCard';
+import { AddToCartButton } from '../carts/AddToCartButton';
 import { ProductCard, ProductMention } from '../catalog/ProductCard';
 
 /*
@@ -83,7 +85,17 @@ function Labelled({ label, text }: { label: string; text: string }) {
 export function MessageBody({ message }: { message: Message }) {
   const t = useT();
   const { content, text } = message;
-  if (content?.kind === 'products') return <ProductCard text={text} content={content} />;
+  if (content?.kind === 'products') {
+    return (
+      <ProductCard
+        text={text}
+        content={content}
+        actions={(item) => (
+          <AddToCartButton conversationId={message.conversationId} product={{ id: item.productId, name: item.name }} />
+        )}
+      />
+    );
+  }
   if (content?.kind === 'product_mention') {
     return (
       <Text component="span" size="sm" c="dimmed">
@@ -126,6 +138,8 @@ export function MessageBody({ message }: { message: Message }) {
         <Labelled label={t('messageType.order')} text={text} />
       );
     case 'interactive':
+      if (content?.kind === 'cta_url') return <PaymentLinkCard content={content} text={text} />;
+      return <Labelled label={t(`messageType.${message.type}`)} text={text} />;
     case 'button':
     case 'contacts':
       return <Labelled label={t(`messageType.${message.type}`)} text={text} />;

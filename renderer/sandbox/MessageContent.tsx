@@ -5,6 +5,7 @@ import type { CustomerMessageInput, MediaType, PhoneDetail, PhoneMessage } from 
 import { formatPrice } from './format';
 import { IconBag, IconExternal, IconFile, IconList, IconPhoto, IconPin, IconReply } from './icons';
 import classes from './phone.module.css';
+import { ProductsCard } from './ProductsCard';
 
 type Send = (input: CustomerMessageInput) => Promise<boolean>;
 type Detail<K extends PhoneDetail['kind']> = Extract<PhoneDetail, { kind: K }>;
@@ -100,20 +101,7 @@ export function MessageContent({ message }: { message: PhoneMessage }) {
       {detail?.kind === 'media' && <Media detail={detail} />}
       {detail?.kind === 'location' && <Location detail={detail} />}
       {detail?.kind === 'template' && <span className={classes.tag}>{t('chat.template', { name: detail.name })}</span>}
-      {detail?.kind === 'products' && (
-        <span className={classes.products}>
-          <IconBag size={20} />
-          <span>
-            <strong>{t('chat.products')}</strong>
-            {detail.sections.map((section, index) => (
-              <span key={section.title ?? index} className={classes.productLine}>
-                {section.title ? `${section.title}: ` : ''}
-                {section.retailerIds.join(', ')}
-              </span>
-            ))}
-          </span>
-        </span>
-      )}
+      {detail?.kind === 'products' && <ProductsCard detail={detail} />}
       {detail?.kind === 'order' && (
         <span className={classes.products}>
           <IconBag size={20} />

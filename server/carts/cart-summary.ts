@@ -3,7 +3,7 @@ import { formatMoney } from '../../shared/money.js';
 
 /*
  * The cart as the customer reads it in WhatsApp: one line per product, the total, the VAT in it.
- * WhatsApp formats `*bold*`; prices are VAT included, as EU shops show them.
+ * Plain text (no WhatsApp `*bold*`: the inbox shows what was sent, as sent); prices are VAT included.
  */
 
 const LOCALE = 'en-IE';
@@ -15,10 +15,10 @@ export function cartSummaryText(cart: Cart): string {
     .filter((part) => part.amount.amount > 0)
     .map((part) => `VAT ${part.rate}%: ${money(part.amount)}`);
   return [
-    '*Your cart*',
+    'Your cart:',
     ...lines,
     '',
-    `*Total: ${money(cart.total)}*`,
+    `Total: ${money(cart.total)}`,
     ...(vat.length > 0 ? [`Including ${vat.join(', ')}`] : []),
   ].join('\n');
 }
@@ -27,10 +27,10 @@ export function cartSummaryText(cart: Cart): string {
 export function paidConfirmationText(cart: Cart): string {
   const money = (m: Cart['total']) => formatMoney(m, LOCALE);
   return [
-    '*Payment received — thank you!*',
+    'Payment received — thank you!',
     ...cart.items.map((line) => `${line.quantity} × ${line.name} — ${money(line.lineTotal)}`),
     '',
-    `*Paid: ${money(cart.total)}*`,
+    `Paid: ${money(cart.total)}`,
   ].join('\n');
 }
 

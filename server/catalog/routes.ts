@@ -9,6 +9,8 @@ import {
 } from '../../shared/protocol/catalog.js';
 import { conversationIdOf } from '../conversations/params.js';
 import type { ProductCardService } from './product-card-service.js';
+import { buyButtonSnippet } from '../shop/buy-button.js';
+import type { ShopContext } from '../shop/shop-pages.js';
 import type { AccountService } from '../accounts/account-service.js';
 import { authenticate, requireSupervisor } from '../accounts/authenticate.js';
 import { AppError, notFound } from '../kit/app-error.js';
@@ -27,7 +29,16 @@ export function registerCatalogRoutes(
   accounts: AccountService,
   catalog: CatalogService,
   cards: ProductCardService,
+  shop: () => ShopContext,
 ): void {
+  // The "Order on WhatsApp" snippet for the shop's own site (archived products too: a shop may prepare).
+  app.get('/api/v1/products/:id/buy-button', async (request) => {
+    authenticate(accounts, request);
+    const product = catalog.get(productIdOf(request.params));
+    if (!product) throw notFound('Product');
+    return { html: buyButtonSnippet(product, shop()) };
+  });
+
   app.post('/api/v1/conversations/:id/products', async (request, reply) => {
     const agent = authenticate(accounts, request);
     const id = conversationIdOf(request.params);

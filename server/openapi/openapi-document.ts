@@ -12,12 +12,22 @@ import {
 import { AssignRequestSchema } from '../../shared/protocol/assignment.js';
 import { UpdateConversationRequestSchema } from '../../shared/protocol/workflow.js';
 import {
+  CreateLabelRequestSchema,
+  LabelListResponseSchema,
+  LabelResponseSchema,
+  SetLabelsRequestSchema,
+  SettingsResponseSchema,
+  UpdateLabelRequestSchema,
+  UpdateSettingsRequestSchema,
+} from '../../shared/protocol/labels.js';
+import {
   CreateProductRequestSchema,
   ImportResponseSchema,
   PatchProductRequestSchema,
   ProductListResponseSchema,
   ProductResponseSchema,
   SendProductsRequestSchema,
+  BuyButtonResponseSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
@@ -143,6 +153,81 @@ const routes: Record<string, Record<string, Operation>> = {
         200: { description: 'The conversation after the change', schema: ConversationResponseSchema },
         ...errors,
         ...visible,
+      },
+    },
+  },
+  '/api/v1/conversations/{id}/labels': {
+    put: {
+      summary: "Sets the conversation's labels (all of them, by id)",
+      auth: true,
+      parameters: [idParam],
+      request: SetLabelsRequestSchema,
+      responses: {
+        200: { description: 'The conversation after the change', schema: ConversationResponseSchema },
+        ...errors,
+        ...visible,
+      },
+    },
+  },
+  '/api/v1/labels': {
+    get: {
+      summary: 'Every label',
+      auth: true,
+      responses: { 200: { description: 'Labels', schema: LabelListResponseSchema }, ...errors },
+    },
+    post: {
+      summary: 'Create a label (supervisors only)',
+      auth: true,
+      request: CreateLabelRequestSchema,
+      responses: {
+        201: { description: 'Created', schema: LabelResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        409: { description: 'A label with that name exists', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/labels/{id}': {
+    patch: {
+      summary: 'Rename or recolour a label (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Label id' }],
+      request: UpdateLabelRequestSchema,
+      responses: {
+        200: { description: 'The label after the change', schema: LabelResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such label', schema: ErrorBodySchema },
+        409: { description: 'A label with that name exists', schema: ErrorBodySchema },
+      },
+    },
+    delete: {
+      summary: 'Delete a label and take it off every conversation (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Label id' }],
+      responses: {
+        204: { description: 'Deleted' },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such label', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/settings': {
+    get: {
+      summary: "The shop's settings",
+      auth: true,
+      responses: { 200: { description: 'Settings', schema: SettingsResponseSchema }, ...errors },
+    },
+    patch: {
+      summary:
+        'Change settings (supervisors only). autoAssign: new or reopened chats go to the online agent under capacity who has waited longest; otherwise they wait in Unassigned, oldest first',
+      auth: true,
+      request: UpdateSettingsRequestSchema,
+      responses: {
+        200: { description: 'The settings after the change', schema: SettingsResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
       },
     },
   },
@@ -365,6 +450,14 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
           404: { description: 'No such conversation, or not one the caller may see', schema: ErrorBodySchema },
           422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
         },
+      },
+    },
+    '/api/v1/products/{id}/buy-button': {
+      get: {
+        summary: 'The HTML of an "Order on WhatsApp" button for this product, to paste on the shop\'s own site',
+        auth: true,
+        parameters: [productParam],
+        responses: { 200: { description: 'The snippet', schema: BuyButtonResponseSchema }, ...errors, ...noProduct },
       },
     },
     '/api/v1/products/{id}/images': {

@@ -102,6 +102,16 @@ export function attachFanout(io: RelayIo, events: DomainEvents, deps: FanoutDeps
         // events at once) would leave the first showing a viewer who is gone.
         io.to(roomsOfConversation(event.conversation)).emit('conversation:activity', event.activity);
         return;
+      // Labels and settings are the whole team's: everyone hears of them.
+      case 'label.changed':
+        io.emit('label:upsert', event.label);
+        return;
+      case 'label.removed':
+        io.emit('label:remove', { id: event.id });
+        return;
+      case 'settings.changed':
+        io.emit('settings:update', event.settings);
+        return;
       case 'agent.changed':
         if (event.before && event.before.role !== event.agent.role) moveAgentSockets(io, event.before, event.agent);
         io.emit('agent:upsert', event.agent);

@@ -29,6 +29,24 @@ export const ProductResponseSchema = z.object({ product: ProductViewSchema });
 export const CreateProductRequestSchema = ProductInputSchema;
 export const PatchProductRequestSchema = ProductPatchSchema;
 
+/**
+ * What anyone may know of an active product (as the public shop shows it): the sandbox phone reads
+ * it to show native product messages as WhatsApp shows them from Meta's catalog.
+ */
+export const ShopProductSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  price: ProductSchema.shape.price,
+  imageUrl: z.string().nullable(),
+  url: z.string(),
+  availability: ProductSchema.shape.availability,
+});
+export type ShopProduct = z.infer<typeof ShopProductSchema>;
+export const ShopProductsResponseSchema = z.object({ products: z.array(ShopProductSchema) });
+
+/** The HTML of an "Order on WhatsApp" button to paste on the shop's own site. */
+export const BuyButtonResponseSchema = z.object({ html: z.string() });
+
 export const ImportLineErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
 export const ImportResponseSchema = z.object({
   imported: z.number().int().nonnegative(),

@@ -10,6 +10,7 @@ import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
 import { cannedReplyCommands, cannedReplyEvents } from './canned-replies.js';
 import { workflowCommands } from './workflow.js';
+import { labelCommands, labelEvents } from './labels.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
@@ -48,6 +49,7 @@ export const commandSpecs = merge(
   cannedReplyCommands,
   catalogCommands,
   workflowCommands,
+  labelCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
@@ -60,6 +62,7 @@ export const eventSchemas = merge(
   noteEvents,
   cannedReplyEvents,
   catalogEvents,
+  labelEvents,
 );
 
 export type RelayCommands = typeof commandSpecs;

@@ -91,6 +91,26 @@ describe('product images and the hosted shop', () => {
     const link = /href="(https:\/\/wa\.me\/[^"]+)"/.exec(text)?.[1] ?? '';
     expect(decodeURIComponent(link.split('text=')[1] ?? '')).toContain('KOFFIE-250');
 
+    const snippet = await api(h, agentToken, 'GET', `/api/v1/products/${product.id}/buy-button`);
+    expect(snippet.status).toBe(200);
+    const htmlSnippet = (snippet.body as { html: string }).html;
+    expect(htmlSnippet).toMatch(/^<a href="https:\/\/wa\.me\/32470123456\?text=[^"]+"/);
+    expect(htmlSnippet).toContain('Koffie &lt;Arabica&gt;');
+
+    const facts = await fetch(`${h.url}/shop/products.json?sku=KOFFIE-250&sku=NOPE`);
+    expect(await facts.json()).toEqual({
+      products: [
+        {
+          sku: 'KOFFIE-250',
+          name: 'Koffie <Arabica>',
+          price: { amount: 1250, currency: 'EUR' },
+          imageUrl: expect.stringContaining('/media/products/') as unknown,
+          url: `${h.url}/shop/p/KOFFIE-250`,
+          availability: 'in_stock',
+        },
+      ],
+    });
+
     const missing = await fetch(`${h.url}/shop/p/NOPE`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('text/html');

@@ -1,0 +1,181 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { createAgent, login } from '../../shared/client/relay-client.js';
+import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+
+/*
+ * The catalog end to end, in sandbox mode: a supervisor adds a product and its picture on the
+ * Products screen; a customer writes from the sandbox phone; an agent opens the chat, opens the
+ * Catalog beside it, searches, and sends the product; the phone shows the card (picture, name,
+ * price, shop link) and the agent's thread shows it as the customer sees it.
+ */
+
+const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' };
+const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
+const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
+const PRODUCT = { sku: 'JAS-M-NAVY', name: 'Wollen jas navy', price: '149.95' };
+
+let relay: ChildProcess;
+let url: string;
+let dataDir: string;
+let picture: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-'));
+  picture = join(dataDir, 'jas.png');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#e9e4da"/><rect x="170" y="110" width="260" height="380" rx="40" fill="#1f2f4d"/><rect x="290" y="110" width="20" height="380" fill="#c9b37e"/></svg>`;
+  await writeFile(picture, await sharp(Buffer.from(svg)).png().toBuffer());
+  ({ child: relay, url } = await spawnRelay({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: SUPERVISOR.email,
+    ADMIN_PASSWORD: SUPERVISOR.password,
+    SHOP_NAME: 'Boetiek Sofie',
+  }));
+  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
+  await createAgent(url, token, { ...AGENT, role: 'agent' });
+});
+
+test.afterAll(async () => {
+  await stopRelay(relay);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
+  return page;
+}
+
+test('a supervisor adds a product, an agent finds it in the Catalog and sends it, the phone shows the card', async ({
+  browser,
+}) => {
+  // The supervisor adds the product and its picture.
+  const supervisor = await signIn(browser, SUPERVISOR);
+  await supervisor.getByRole('button', { name: 'Products' }).click();
+  await supervisor.getByRole('button', { name: 'Add product' }).click();
+  const form = supervisor.getByRole('dialog');
+  await form.getByLabel('SKU').fill(PRODUCT.sku);
+  await form.getByLabel('Name').fill(PRODUCT.name);
+  await form.getByLabel('Price').fill(PRODUCT.price);
+  await form.getByLabel('Stock (empty: not tracked)').fill('4');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  const row = supervisor.getByRole('row', { name: new RegExp(PRODUCT.name) });
+  await expect(row).toContainText('€149.95');
+  const chooser = supervisor.waitForEvent('filechooser');
+  await supervisor.getByRole('button', { name: `Upload image for ${PRODUCT.name}` }).click();
+  await (await chooser).setFiles(picture);
+  await expect(row.locator('img[src*="/media/products/"]')).toBeVisible();
+  await supervisor.screenshot({ path: 'test-results/catalog-products-screen.png' });
+
+  // A customer writes.
+  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
+  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie een warme jas?');
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+  // The agent opens the chat and the catalog beside it, searches and sends.
+  const agent = await signIn(browser, AGENT);
+  await agent
+    .getByRole('button', { name: new RegExp(CUSTOMER.name) })
+    .first()
+    .click();
+  await agent.getByRole('button', { name: 'Catalog' }).click();
+  const panel = agent.getByRole('complementary', { name: 'Catalog' });
+  await panel.getByRole('searchbox', { name: 'Search products' }).fill('wollen');
+  await expect(panel.getByText('4 in stock')).toBeVisible();
+  await panel.getByRole('button', { name: `Send ${PRODUCT.name}` }).click();
+  await expect(panel.getByRole('status')).toHaveText(`Sent ${PRODUCT.name}`);
+
+  // The agent's thread shows the card as the customer sees it, and its ticks.
+  const thread = agent.getByRole('region', { name: `Messages with ${CUSTOMER.name}` });
+  await expect(thread.getByRole('img', { name: PRODUCT.name })).toBeVisible();
+  await expect(thread.getByText(`/shop/p/${PRODUCT.sku}`)).toBeVisible();
+  await agent.screenshot({ path: 'test-results/catalog-agent-panel.png' });
+
+  // The phone shows the picture with its caption: name, price, the shop page.
+  await expect(phone.getByText(PRODUCT.name)).toBeVisible();
+  await expect(phone.getByText(/€149\.95/)).toBeVisible();
+  await expect(phone.locator('img[src*="/media/products/"]')).toBeVisible();
+  await phone.screenshot({ path: 'test-results/catalog-phone.png' });
+
+  // The shop page the caption links to is there, with its "Order on WhatsApp" button.
+  const shop = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+  await shop.goto(`${url}/shop/p/${PRODUCT.sku}`);
+  await expect(shop.getByRole('heading', { name: PRODUCT.name })).toBeVisible();
+  await expect(shop.getByRole('link', { name: new RegExp(`Order ${PRODUCT.name} on WhatsApp`, 'i') })).toBeVisible();
+  await shop.screenshot({ path: 'test-results/catalog-shop-page.png' });
+});
+
+test('with a Meta catalog linked, a selection goes out as a native product list and the phone shows it', async ({
+  browser,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-native-'));
+  const native = await spawnRelay({
+    DATA_DIR: folder,
+    ADMIN_EMAIL: SUPERVISOR.email,
+    ADMIN_PASSWORD: SUPERVISOR.password,
+    WHATSAPP_CATALOG_ID: '1234567890',
+  });
+  try {
+    const { token } = await login(native.url, SUPERVISOR.email, SUPERVISOR.password);
+    for (const [sku, name, amount] of [
+      ['SJAAL-ROOD', 'Sjaal rood', 2995],
+      ['MUTS-GRIJS', 'Muts grijs', 1995],
+    ] as const) {
+      const response = await fetch(`${native.url}/api/v1/products`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sku, name, price: { amount, currency: 'EUR' }, stock: 10 }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+    await phone.goto(`${native.url}/sandbox`);
+    await phone.getByLabel('Customer name').fill('Ruben Claes');
+    await phone.getByLabel('Phone number').fill('+32 470 11 22 33');
+    await phone.getByRole('button', { name: 'Start chatting' }).click();
+    await phone.getByRole('textbox', { name: 'Customer message' }).fill('Iets warms voor de winter?');
+    await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+    const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
+    await page.goto(native.url);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(SUPERVISOR.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(SUPERVISOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('button', { name: /Ruben Claes/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Catalog' }).click();
+    const panel = page.getByRole('complementary', { name: 'Catalog' });
+    await panel.getByRole('checkbox', { name: 'Select Sjaal rood' }).check();
+    await panel.getByRole('checkbox', { name: 'Select Muts grijs' }).check();
+    await panel.getByRole('button', { name: 'Send 2 products as a list' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Sent 2 products');
+    const thread = page.getByRole('region', { name: 'Messages with Ruben Claes' });
+    await expect(thread.getByText('WhatsApp product list · 2 products')).toBeVisible();
+    await page.screenshot({ path: 'test-results/catalog-agent-native-list.png' });
+
+    // The phone shows WhatsApp's list with each product's name and price from the catalog.
+    await expect(phone.getByText('Products for you').first()).toBeVisible();
+    await expect(phone.getByText('Sjaal rood')).toBeVisible();
+    await expect(phone.getByText(/Muts grijs/)).toBeVisible();
+    await expect(phone.getByText(/€19\.95/)).toBeVisible();
+    await phone.screenshot({ path: 'test-results/catalog-phone-native-list.png' });
+  } finally {
+    await stopRelay(native.child);
+    await rm(folder, { recursive: true, force: true });
+  }
+});

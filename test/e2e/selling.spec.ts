@@ -1,0 +1,139 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createAgent, login } from '../../shared/client/relay-client.js';
+import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+
+/*
+ * Selling in the conversation, end to end against the real relay in sandbox mode: an agent finds
+ * products in the catalog panel and adds them to the conversation's cart, changes a quantity and
+ * requests payment; the customer opens the link on the sandbox phone and pays on the sandbox
+ * checkout; the agent and a supervisor both see the order become paid without reloading, and the
+ * customer gets the confirmation. Screenshots of each step go to test-results/selling/.
+ */
+
+const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' };
+const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
+const CUSTOMER = { name: 'Anna Peeters', number: '+32 470 12 34 56' };
+const SHOTS = 'test-results/selling';
+
+let relay: ChildProcess;
+let url: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-selling-'));
+  await mkdir(SHOTS, { recursive: true });
+  ({ child: relay, url } = await spawnRelay({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: SUPERVISOR.email,
+    ADMIN_PASSWORD: SUPERVISOR.password,
+  }));
+  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
+  await createAgent(url, token, { ...AGENT, role: 'agent' });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  for (const product of [
+    { sku: 'BEANS-1KG', name: 'Coffee beans 1 kg', price: { amount: 1250, currency: 'EUR' }, vatRate: 6, stock: 20 },
+    { sku: 'MUG', name: 'Espresso mug', price: { amount: 899, currency: 'EUR' }, vatRate: 21, stock: 8 },
+  ]) {
+    const response = await fetch(`${url}/api/v1/products`, { method: 'POST', headers, body: JSON.stringify(product) });
+    expect(response.status).toBe(201);
+  }
+});
+
+test.afterAll(async () => {
+  await stopRelay(relay);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 820 } })).newPage();
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
+  return page;
+}
+
+test('an agent builds a cart and requests payment; the customer pays; both screens show Paid', async ({ browser }) => {
+  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
+  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Ik wil graag koffie bestellen');
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+  const agent = await signIn(browser, AGENT);
+  const supervisor = await signIn(browser, SUPERVISOR);
+  for (const page of [agent, supervisor]) {
+    await page
+      .getByRole('button', { name: new RegExp(CUSTOMER.name) })
+      .first()
+      .click();
+  }
+
+  // The agent finds the products in the catalog panel and adds them to the cart.
+  await agent.getByRole('button', { name: 'Catalog' }).click();
+  const search = agent.getByRole('searchbox', { name: 'Search products' });
+  await search.fill('beans');
+  await agent.getByRole('button', { name: 'Add Coffee beans 1 kg to cart' }).click();
+  await search.fill('mug');
+  await agent.getByRole('button', { name: 'Add Espresso mug to cart' }).click();
+  const agentCart = agent.getByRole('region', { name: 'Cart' });
+  await expect(agentCart.getByText('Espresso mug')).toBeVisible();
+
+  // The quantity changes; the supervisor's screen follows without reloading.
+  await agentCart.getByRole('textbox', { name: 'Quantity of Coffee beans 1 kg' }).fill('3');
+  await expect(agentCart.getByText('€46.49')).toBeVisible();
+  const supervisorCart = supervisor.getByRole('region', { name: 'Cart' });
+  await expect(supervisorCart.getByText('€46.49')).toBeVisible();
+  await expect(supervisorCart.getByText('VAT 6%')).toBeVisible();
+  await agent.screenshot({ path: `${SHOTS}/1-agent-cart.png` });
+  await supervisor.screenshot({ path: `${SHOTS}/2-supervisor-sees-cart.png` });
+
+  // Request payment: the order awaits payment on both screens, the customer gets the link.
+  await agentCart.getByRole('button', { name: 'Request payment' }).click();
+  for (const page of [agent, supervisor]) {
+    await expect(
+      page.getByRole('list', { name: 'Orders in this conversation' }).getByText('Awaiting payment'),
+    ).toBeVisible();
+  }
+  const payNow = phone.getByRole('link', { name: /Pay now/ });
+  await expect(payNow).toBeVisible();
+  await phone.screenshot({ path: `${SHOTS}/3-phone-payment-link.png` });
+
+  // The customer opens the stable link: 303 to the sandbox checkout, and pays.
+  const href = await payNow.getAttribute('href');
+  expect(href).toMatch(/\/pay\/ord_/);
+  const checkout = await phone.context().newPage();
+  await checkout.goto(href ?? '');
+  await expect(checkout).toHaveURL(/\/sandbox\/checkout\/sbx_/);
+  await expect(checkout.getByText('Sandbox checkout')).toBeVisible();
+  await checkout.screenshot({ path: `${SHOTS}/4-sandbox-checkout.png` });
+  await checkout.getByRole('button', { name: 'Pay €46.49' }).click();
+  await expect(checkout.getByRole('heading', { name: 'Payment received' })).toBeVisible();
+  await checkout.screenshot({ path: `${SHOTS}/5-paid-page.png` });
+
+  // Both agents see Paid at once; the paid lines left the cart; the customer got one confirmation.
+  for (const page of [agent, supervisor]) {
+    await expect(page.getByRole('list', { name: 'Orders in this conversation' }).getByText('Paid')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Cart' })).toBeHidden();
+  }
+  await expect(phone.getByText(/Payment received — thank you!/)).toBeVisible();
+  await expect(phone.getByText(/Payment received — thank you!/)).toHaveCount(1);
+  await agent.screenshot({ path: `${SHOTS}/6-agent-paid.png` });
+  await supervisor.screenshot({ path: `${SHOTS}/7-supervisor-paid.png` });
+  await phone.screenshot({ path: `${SHOTS}/8-phone-confirmation.png` });
+
+  // The orders view lists it with its status, customer and a way back to the conversation.
+  await supervisor.getByRole('link', { name: 'Orders' }).click();
+  const orders = supervisor.getByRole('region', { name: 'Orders' });
+  await expect(orders.getByRole('row', { name: /Anna Peeters.*€46\.49.*Paid/ })).toBeVisible();
+  await supervisor.screenshot({ path: `${SHOTS}/9-orders-view.png` });
+  await orders.getByRole('link', { name: `Open conversation with ${CUSTOMER.name}` }).click();
+  await expect(supervisor.getByRole('region', { name: `Messages with ${CUSTOMER.name}` })).toBeVisible();
+});
