@@ -11,6 +11,7 @@ import { noteCommands, noteEvents } from './notes.js';
 import { cannedReplyCommands, cannedReplyEvents } from './canned-replies.js';
 import { workflowCommands } from './workflow.js';
 import { labelCommands, labelEvents } from './labels.js';
+import { searchCommands } from './search.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
@@ -50,6 +51,7 @@ export const commandSpecs = merge(
   catalogCommands,
   workflowCommands,
   labelCommands,
+  searchCommands,
 );
 export const eventSchemas = merge(
   accountEvents,
