@@ -33,6 +33,8 @@ import { LabelService } from './labels/label-service.js';
 import { registerLabelRoutes } from './labels/routes.js';
 import { SettingsService } from './settings/settings-service.js';
 import { TeamStore } from './storage/team-store.js';
+import { registerSearchRoutes, searchHandlers } from './search/routes.js';
+import { SearchService } from './search/search-service.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -94,6 +96,8 @@ export interface Relay {
   listen(): Promise<string>;
   /** The base URL, once listening. */
   url(): string;
+  /** Resolves once the search index holds every stored message (it is built after `listen()`). */
+  searchIndexed(): Promise<void>;
   /** Waits for background sends to finish (tests, clean shutdown). */
   idle(): Promise<void>;
   /** Waits for background sends, then writes the journal into the data files (tests, benchmark). */
@@ -158,6 +162,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const labels = new LabelService({ team, store, conversations, events });
   const settings = new SettingsService({ team, events });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
+  const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
   const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
@@ -271,6 +276,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...assignmentHandlers(assignment, conversations),
     ...workflowHandlers(workflow, conversations),
     ...labelHandlers(labels, settings, conversations),
+    ...searchHandlers(search),
     ...cartHandlers(carts),
     ...orderHandlers(orders),
     ...activityHandlers(activity),
@@ -296,6 +302,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerAssignmentRoutes(app, accounts, conversations, assignment);
   registerWorkflowRoutes(app, accounts, conversations, workflow);
   registerLabelRoutes(app, { accounts, conversations, labels, settings });
+  registerSearchRoutes(app, accounts, search);
   registerCartRoutes(app, accounts, carts);
   registerOrderRoutes(app, accounts, orders);
   registerPayRoutes(app, orders, now);
@@ -338,6 +345,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       allowedOrigins.push(...ownOrigins());
       workflow.start();
       autoAssigner.schedule();
+      // History is read into the search index after the relay answers, never before.
+      void search.build();
       // Paid orders whose confirmation or stock was not done when the relay stopped.
       void orders.resume().catch((error: unknown) => {
         logger.error({ err: error }, 'resuming paid orders failed');
@@ -352,6 +361,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       return baseUrl;
     },
     url: () => baseUrl,
+    searchIndexed: () => search.build(),
     idle: async () => {
       await autoAssigner.idle();
       await delivery.idle();
@@ -363,6 +373,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     },
     async close() {
       await workflow.close();
+      await search.close();
       await autoAssigner.idle();
       await io.close();
       presence.close();

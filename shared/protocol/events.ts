@@ -10,6 +10,7 @@ import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
 import { workflowCommands } from './workflow.js';
 import { labelCommands, labelEvents } from './labels.js';
+import { searchCommands } from './search.js';
 import { orderCommands, orderEvents } from './orders.js';
 import type { CommandListeners, EventListeners } from './spec.js';
 
@@ -48,6 +49,7 @@ export const commandSpecs = merge(
   catalogCommands,
   workflowCommands,
   labelCommands,
+  searchCommands,
 );
 export const eventSchemas = merge(
   accountEvents,

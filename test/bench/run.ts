@@ -11,6 +11,7 @@ import { fanoutText, machineText, storageText, verdictOf } from './report.js';
 import { inboundReport, inboundVerdicts, inboxText, inboxVerdicts, startText, startVerdicts } from './report-scale.js';
 import { runStartBench } from './start-bench.js';
 import { runStorageBench } from './storage.js';
+import { runTeamBench, teamText, teamVerdicts } from './team-bench.js';
 
 /*
  * `npm run bench`: relay start against history, durable inbound messages per second, fan-out
@@ -23,11 +24,11 @@ import { runStorageBench } from './storage.js';
  * BENCH_RATE (20 per s), BENCH_WARMUP (20), BENCH_ROUNDS (4), BENCH_CUSTOMERS (5), BENCH_SIGNINS (5),
  * BENCH_LIVE (40), BENCH_LIVE_RATE (5 per s), BENCH_LIVE_ROUNDS (4), BENCH_LIVE_WARMUP (5),
  * BENCH_APPENDS (200), BENCH_ONLY (sections, comma-separated: start, inbound, fanout, inbox, storage,
- * catalog),
+ * catalog, team),
  * BENCH_STRICT (1: exit 1 on any FAIL), BENCH_TIMEOUT_S (900).
  */
 
-const SECTIONS = ['start', 'inbound', 'fanout', 'inbox', 'storage', 'catalog'] as const;
+const SECTIONS = ['start', 'inbound', 'fanout', 'inbox', 'storage', 'catalog', 'team'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsToRun(raw: string | undefined): Set<Section> {
@@ -124,6 +125,11 @@ async function main(): Promise<number> {
     const catalog = await runCatalogBench(log);
     json['catalog'] = catalog;
     report(catalogText(catalog), catalogVerdicts(catalog));
+  }
+  if (only.has('team')) {
+    const team = await runTeamBench(log);
+    json['team'] = team;
+    report(teamText(team), teamVerdicts(team));
   }
   const durationS = Math.round((Date.now() - startedAt.getTime()) / 100) / 10;
   const loadAverageEnd = Math.round((loadavg()[0] ?? 0) * 100) / 100;
