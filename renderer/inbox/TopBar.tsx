@@ -7,6 +7,8 @@ import { IconLogout, IconMessage, IconShoppingBag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
+import { CannedRepliesManager } from '../canned-replies/CannedRepliesManager';
+import { useState } from 'react';
 import { useInbox } from './inbox-context';
 import classes from './TopBar.module.css';
 
@@ -23,6 +25,7 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   const t = useT();
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
+  const [managingReplies, setManagingReplies] = useState(false);
   return (
     <header className={classes.bar}>
       <Group gap={8} wrap="nowrap">
@@ -37,6 +40,26 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
       <ConnectionIndicator />
       <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
+        {me.role === 'supervisor' ? (
+          <>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              onClick={() => {
+                setManagingReplies(true);
+              }}
+            >
+              {t('canned.manage')}
+            </Button>
+            <CannedRepliesManager
+              opened={managingReplies}
+              onClose={() => {
+                setManagingReplies(false);
+              }}
+            />
+          </>
+        ) : null}
         <MentionsMenu />
         {me.role === 'supervisor' && onOpenProducts ? (
           <Button

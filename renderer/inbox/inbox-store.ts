@@ -2,6 +2,13 @@ import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
 import { bindMentionEvents } from '../mentions/mentions-events';
+import { bindCannedReplyEvents } from '../canned-replies/canned-replies-events';
+import {
+  initialCannedRepliesState,
+  reduceCannedReplies,
+  type CannedRepliesAction,
+  type CannedRepliesState,
+} from '../canned-replies/canned-replies-state';
 import {
   initialMentionsState,
   reduceMentions,
@@ -54,6 +61,7 @@ export interface InboxState {
   orders: OrdersState;
   outbox: OutboxState;
   mentions: MentionsState;
+  cannedReplies: CannedRepliesState;
   catalog: CatalogState;
 }
 
@@ -65,7 +73,8 @@ export type InboxAction =
   | CartsAction
   | OrdersAction
   | OutboxAction
-  | MentionsAction;
+  | MentionsAction
+  | CannedRepliesAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -78,6 +87,7 @@ export const initialInboxState: InboxState = {
   orders: initialOrdersState,
   outbox: initialOutboxState,
   mentions: initialMentionsState,
+  cannedReplies: initialCannedRepliesState,
   catalog: initialCatalogState,
 };
 
@@ -92,6 +102,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const orders = reduceOrders(state.orders, action);
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
+  const cannedReplies = reduceCannedReplies(state.cannedReplies, action);
   const catalog = reduceCatalog(state.catalog, action);
   if (
     sync === state.sync &&
@@ -104,11 +115,25 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     orders === state.orders &&
     outbox === state.outbox &&
     mentions === state.mentions &&
+    cannedReplies === state.cannedReplies &&
     catalog === state.catalog
   ) {
     return state;
   }
-  return { sync, accounts, conversations, messages, health, activity, carts, orders, outbox, mentions, catalog };
+  return {
+    sync,
+    accounts,
+    conversations,
+    messages,
+    health,
+    activity,
+    carts,
+    orders,
+    outbox,
+    mentions,
+    cannedReplies,
+    catalog,
+  };
 }
 
 export type InboxStore = Store<InboxState, InboxAction>;
@@ -138,5 +163,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindCartEvents,
   bindOrderEvents,
   bindMentionEvents,
+  bindCannedReplyEvents,
   bindCatalogEvents,
 ];

@@ -34,6 +34,12 @@ import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
 import {
+  CannedReplyListResponseSchema,
+  CannedReplyResponseSchema,
+  CreateCannedReplyRequestSchema,
+  UpdateCannedReplyRequestSchema,
+} from '../../shared/protocol/canned-replies.js';
+import {
   MessageListResponseSchema,
   MessageResponseSchema,
   SendTextRequestSchema,
@@ -269,6 +275,50 @@ const routes: Record<string, Record<string, Operation>> = {
         },
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/canned-replies': {
+    get: {
+      summary: 'The canned replies (text may hold {{firstName}}, {{name}}, {{agentName}})',
+      auth: true,
+      responses: { 200: { description: 'Canned replies', schema: CannedReplyListResponseSchema }, ...errors },
+    },
+    post: {
+      summary: 'Add a canned reply (supervisors only)',
+      auth: true,
+      request: CreateCannedReplyRequestSchema,
+      responses: {
+        201: { description: 'Created', schema: CannedReplyResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        409: { description: 'The shortcut is taken', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/canned-replies/{id}': {
+    patch: {
+      summary: 'Change a canned reply (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Canned reply id' }],
+      request: UpdateCannedReplyRequestSchema,
+      responses: {
+        200: { description: 'The canned reply after the change', schema: CannedReplyResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such canned reply', schema: ErrorBodySchema },
+        409: { description: 'The shortcut is taken', schema: ErrorBodySchema },
+      },
+    },
+    delete: {
+      summary: 'Delete a canned reply (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Canned reply id' }],
+      responses: {
+        204: { description: 'Deleted' },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such canned reply', schema: ErrorBodySchema },
       },
     },
   },
