@@ -28,6 +28,7 @@ import {
   ProductResponseSchema,
   SendProductsRequestSchema,
   BuyButtonResponseSchema,
+  ShopProductsResponseSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
@@ -507,6 +508,15 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
         summary: 'The hosted public shop (HTML), 48 products a page',
         parameters: [{ name: 'page', in: 'query', description: 'Page number, from 1' }],
         responses: { 200: { description: 'The page (text/html)' } },
+      },
+    },
+    '/shop/products.json': {
+      get: {
+        summary: 'Public facts (name, price, image, page) of active products by SKU, as the shop shows them',
+        parameters: [{ name: 'sku', in: 'query', required: true, description: 'A SKU; repeat for up to 30' }],
+        responses: {
+          200: { description: 'Products found (unknown and archived left out)', schema: ShopProductsResponseSchema },
+        },
       },
     },
     '/shop/p/{sku}': {
