@@ -69,6 +69,8 @@ import { Quarantine } from './storage/quarantine.js';
 import { RecordFile } from './storage/record-file.js';
 import { MentionSchema } from '../shared/protocol/notes.js';
 import { NoteService } from './notes/note-service.js';
+import { FloorService } from './floor/floor-service.js';
+import { floorHandlers, registerFloorRoutes } from './floor/routes.js';
 import { CannedReplySchema } from '../shared/domain/canned-reply.js';
 import { CannedReplyService } from './canned-replies/canned-reply-service.js';
 import { cannedReplyHandlers } from './canned-replies/commands.js';
@@ -170,6 +172,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
   const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
+  const floor = new FloorService({ store, accounts, now });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -287,6 +290,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...orderHandlers(orders),
     ...activityHandlers(activity),
     ...noteHandlers(notes),
+    ...floorHandlers(floor),
     ...cannedReplyHandlers(cannedReplies),
     ...catalogHandlers(catalog, cards),
   };
@@ -315,6 +319,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
+  registerFloorRoutes(app, accounts, floor);
   registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });

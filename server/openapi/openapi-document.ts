@@ -33,6 +33,7 @@ import {
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
+import { FloorResponseSchema } from '../../shared/protocol/floor.js';
 import {
   CannedReplyListResponseSchema,
   CannedReplyResponseSchema,
@@ -275,6 +276,18 @@ const routes: Record<string, Record<string, Operation>> = {
         },
         ...visible,
         422: { description: 'Outside the 24-hour customer service window', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/floor': {
+    get: {
+      summary:
+        "The supervisor's floor (supervisors only): queue, each agent's presence and open chats, first-response and resolution times per agent and day",
+      auth: true,
+      responses: {
+        200: { description: 'The floor', schema: FloorResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
       },
     },
   },

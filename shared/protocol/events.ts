@@ -8,6 +8,7 @@ import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
+import { floorCommands } from './floor.js';
 import { cannedReplyCommands, cannedReplyEvents } from './canned-replies.js';
 import { workflowCommands } from './workflow.js';
 import { labelCommands, labelEvents } from './labels.js';
@@ -47,6 +48,7 @@ export const commandSpecs = merge(
   orderCommands,
   activityCommands,
   noteCommands,
+  floorCommands,
   cannedReplyCommands,
   catalogCommands,
   workflowCommands,
