@@ -8,6 +8,7 @@ import type { ConversationActivity } from '../shared/protocol/activity.js';
 import type { ProductView } from '../shared/protocol/catalog.js';
 import type { RelayHealth } from '../shared/protocol/health.js';
 import type { Mention } from '../shared/protocol/notes.js';
+import type { CannedReply } from '../shared/domain/canned-reply.js';
 import type { OrderView } from '../shared/protocol/orders.js';
 
 /*
@@ -34,6 +35,8 @@ export type DomainEvent =
   | { type: 'health.changed'; health: RelayHealth }
   /** A note mentioned an agent (who may see its conversation). */
   | { type: 'mention.created'; mention: Mention }
+  /** The canned replies changed (everyone uses them). */
+  | { type: 'cannedReplies.changed'; cannedReplies: CannedReply[] }
   /** A conversation's cart changed (an agent's edit, the customer's order, a payment). */
   | { type: 'cart.changed'; conversation: ConversationSummary; cart: CartView }
   /** An order was created or its status changed. */

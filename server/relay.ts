@@ -69,6 +69,12 @@ import { Quarantine } from './storage/quarantine.js';
 import { RecordFile } from './storage/record-file.js';
 import { MentionSchema } from '../shared/protocol/notes.js';
 import { NoteService } from './notes/note-service.js';
+import { FloorService } from './floor/floor-service.js';
+import { floorHandlers, registerFloorRoutes } from './floor/routes.js';
+import { CannedReplySchema } from '../shared/domain/canned-reply.js';
+import { CannedReplyService } from './canned-replies/canned-reply-service.js';
+import { cannedReplyHandlers } from './canned-replies/commands.js';
+import { registerCannedReplyRoutes } from './canned-replies/routes.js';
 import { noteHandlers } from './notes/commands.js';
 import { registerNoteRoutes } from './notes/routes.js';
 import { ConversationStore } from './storage/conversation-store.js';
@@ -124,6 +130,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const accountsStore = await AccountsStore.open(config.dataDir, quarantine);
   const catalogStore = await CatalogStore.open(config.dataDir, quarantine);
   const mentionsFile = await RecordFile.open(config.dataDir, 'mentions.json', MentionSchema, quarantine);
+  const cannedRepliesFile = await RecordFile.open(config.dataDir, 'canned-replies.json', CannedReplySchema, quarantine);
   const events = createDomainEvents(logger.child({ module: 'events' }));
   const health = new HealthService({ quarantine, events });
   const store = await ConversationStore.open(config.dataDir, {
@@ -162,8 +169,10 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const labels = new LabelService({ team, store, conversations, events });
   const settings = new SettingsService({ team, events });
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
+  const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
   const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
+  const floor = new FloorService({ store, accounts, now });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -281,6 +290,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...orderHandlers(orders),
     ...activityHandlers(activity),
     ...noteHandlers(notes),
+    ...floorHandlers(floor),
+    ...cannedReplyHandlers(cannedReplies),
     ...catalogHandlers(catalog, cards),
   };
   serveAgents(io, {
@@ -308,6 +319,8 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerPayRoutes(app, orders, now);
   registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
+  registerFloorRoutes(app, accounts, floor);
+  registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
   registerWhatsAppWebhook(app, {

@@ -13,6 +13,9 @@ const isEmpty = (a: ConversationActivity): boolean => a.viewerIds.length === 0 &
 
 export function reduceActivity(state: ActivityState, action: InboxAction): ActivityState {
   switch (action.type) {
+    // Without the relay nobody's activity is known; the next sync brings it back.
+    case 'connection':
+      return action.state === 'connected' || state.byConversation.size === 0 ? state : initialActivityState;
     case 'inbox:synced':
       return { byConversation: new Map(action.snapshot.activity.map((a) => [a.conversationId, a])) };
     case 'conversation:activity': {

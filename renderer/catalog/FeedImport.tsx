@@ -35,7 +35,7 @@ export function FeedImport() {
   };
 
   return (
-    <Stack gap={6} className={classes.import}>
+    <Stack gap={6} align="flex-start" className={classes.import}>
       <FileButton onChange={start} accept=".csv,.tsv,text/csv,text/tab-separated-values">
         {(props) => (
           <Button {...props} variant="default" size="xs" loading={file !== null}>
@@ -57,11 +57,8 @@ export function FeedImport() {
       {result ? (
         <div role="status">
           <Text size="xs" fw={600}>
-            {t('products.imported', {
-              imported: result.imported,
-              updated: result.updated,
-              errors: result.errors.length,
-            })}
+            {t('products.imported', { imported: result.imported, updated: result.updated })}
+            {result.errors.length > 0 ? ` · ${t('products.rowErrors', { count: result.errors.length })}` : ''}
           </Text>
           {result.errors.length > 0 ? (
             <section aria-label={t('products.importErrors')} className={classes.errors}>

@@ -21,6 +21,8 @@ import { TypingNotice } from '../activity/TypingNotice';
 import { useOthersInConversation } from '../activity/use-others';
 import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 import { selectConnection } from '../inbox/sync-state';
+import { CANNED_LIST_ID, CannedReplyList, cannedOptionId } from '../canned-replies/CannedReplyList';
+import { useCannedReplyPicker } from '../canned-replies/use-canned-reply-picker';
 
 /** Show when the window closes once less than this is left. */
 const CLOSING_SOON_MS = 3 * 60 * 60 * 1000;
@@ -45,6 +47,20 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   const meId = useInbox(selectMeId);
   const agentsById = useInbox(selectAgentsById);
   const [confirming, setConfirming] = useState(false);
+  const [caret, setCaret] = useState(0);
+  const picker = useCannedReplyPicker({
+    text,
+    caret,
+    customerName: conversation.contact.name,
+    onInsert: (next, at) => {
+      setText(next);
+      setCaret(at);
+      // Put the caret after what was inserted once React has rendered the new text.
+      requestAnimationFrame(() => {
+        inputRef.current?.setSelectionRange(at, at);
+      });
+    },
+  });
   // Someone else's chat: only a supervisor sees one, and replying takes a confirmation.
   const assigneeName =
     conversation.assigneeId !== null && conversation.assigneeId !== meId
@@ -94,6 +110,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -130,11 +147,17 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
         </Text>
       ) : null}
       <div className={classes.row}>
+        <CannedReplyList picker={picker} />
         <Textarea
           ref={inputRef}
           className={classes.input}
           classNames={{ input: noteMode ? classes.noteInput : undefined }}
           aria-label={t('composer.message')}
+          aria-controls={picker.options.length > 0 ? CANNED_LIST_ID : undefined}
+          aria-activedescendant={picker.options.length > 0 ? cannedOptionId(picker.active) : undefined}
+          onSelect={(event) => {
+            setCaret(event.currentTarget.selectionStart);
+          }}
           placeholder={noteMode ? t('notes.placeholder') : open ? t('composer.placeholder') : undefined}
           autosize
           autoFocus={autoFocus}
@@ -146,6 +169,7 @@ export function Composer({ conversation, autoFocus }: { conversation: Conversati
           onChange={(event) => {
             const value = event.currentTarget.value;
             setText(value);
+            setCaret(event.currentTarget.selectionStart);
             // Writing a note is not answering the customer: colleagues are not told.
             if (!noteMode && value.trim().length > 0) announceTyping(link, conversation.id);
           }}

@@ -3,15 +3,15 @@ import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
-import { IconLogout, IconMessage, IconShoppingBag } from '../ui/icons';
+import { IconLogout, IconMessage, IconShoppingBag, IconTag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
-import { useInbox } from './inbox-context';
+import { CannedRepliesManager } from '../canned-replies/CannedRepliesManager';
 import { useState } from 'react';
+import { useInbox } from './inbox-context';
 import { LabelManager } from '../labels/LabelManager';
 import { PresenceControl } from '../workflow/PresenceControl';
-import { IconTag } from '../ui/icons';
 import classes from './TopBar.module.css';
 
 interface Props {
@@ -28,6 +28,7 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
   // The snapshot's copy of me is fresher than the one from sign-in (a renamed account).
   const me = useInbox(selectMe) ?? session.agent;
   const [labelsOpen, setLabelsOpen] = useState(false);
+  const [managingReplies, setManagingReplies] = useState(false);
   return (
     <header className={classes.bar}>
       <Group gap={8} wrap="nowrap">
@@ -42,6 +43,26 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
       <ConnectionIndicator />
       <OutboxIndicator />
       <Group gap="sm" wrap="nowrap" ml="auto">
+        {me.role === 'supervisor' ? (
+          <>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              onClick={() => {
+                setManagingReplies(true);
+              }}
+            >
+              {t('canned.manage')}
+            </Button>
+            <CannedRepliesManager
+              opened={managingReplies}
+              onClose={() => {
+                setManagingReplies(false);
+              }}
+            />
+          </>
+        ) : null}
         <MentionsMenu />
         {me.role === 'supervisor' ? (
           <Button

@@ -2,6 +2,13 @@ import type { RelaySocket } from '../../shared/client/relay-client.js';
 import { bindAccountEvents } from '../accounts/accounts-events';
 import { bindActivityEvents } from '../activity/activity-events';
 import { bindMentionEvents } from '../mentions/mentions-events';
+import { bindCannedReplyEvents } from '../canned-replies/canned-replies-events';
+import {
+  initialCannedRepliesState,
+  reduceCannedReplies,
+  type CannedRepliesAction,
+  type CannedRepliesState,
+} from '../canned-replies/canned-replies-state';
 import {
   initialMentionsState,
   reduceMentions,
@@ -56,6 +63,7 @@ export interface InboxState {
   orders: OrdersState;
   outbox: OutboxState;
   mentions: MentionsState;
+  cannedReplies: CannedRepliesState;
   catalog: CatalogState;
   labels: LabelsState;
 }
@@ -69,7 +77,8 @@ export type InboxAction =
   | OrdersAction
   | OutboxAction
   | MentionsAction
-  | LabelsAction;
+  | LabelsAction
+  | CannedRepliesAction;
 
 export const initialInboxState: InboxState = {
   sync: initialSyncState,
@@ -82,6 +91,7 @@ export const initialInboxState: InboxState = {
   orders: initialOrdersState,
   outbox: initialOutboxState,
   mentions: initialMentionsState,
+  cannedReplies: initialCannedRepliesState,
   catalog: initialCatalogState,
   labels: initialLabelsState,
 };
@@ -97,6 +107,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   const orders = reduceOrders(state.orders, action);
   const outbox = reduceOutbox(state.outbox, action);
   const mentions = reduceMentions(state.mentions, action);
+  const cannedReplies = reduceCannedReplies(state.cannedReplies, action);
   const catalog = reduceCatalog(state.catalog, action);
   const labels = reduceLabels(state.labels, action);
   if (
@@ -110,6 +121,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     orders === state.orders &&
     outbox === state.outbox &&
     mentions === state.mentions &&
+    cannedReplies === state.cannedReplies &&
     catalog === state.catalog &&
     labels === state.labels
   ) {
@@ -126,6 +138,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     orders,
     outbox,
     mentions,
+    cannedReplies,
     catalog,
     labels,
   };
@@ -159,5 +172,6 @@ export const eventBindings: readonly ((socket: RelaySocket, context: EventContex
   bindOrderEvents,
   bindMentionEvents,
   bindLabelEvents,
+  bindCannedReplyEvents,
   bindCatalogEvents,
 ];

@@ -5,6 +5,7 @@ import type { CustomerMessageInput, MediaType, PhoneDetail, PhoneMessage } from 
 import { formatPrice } from './format';
 import { IconBag, IconExternal, IconFile, IconList, IconPhoto, IconPin, IconReply } from './icons';
 import classes from './phone.module.css';
+import { ProductCart } from './ProductCart';
 import { ProductsCard } from './ProductsCard';
 
 type Send = (input: CustomerMessageInput) => Promise<boolean>;
@@ -126,6 +127,13 @@ export function MessageContent({ message }: { message: PhoneMessage }) {
 /** The reply buttons, list or link of an interactive message, under its bubble like WhatsApp's. */
 export function MessageActions({ message, onSend }: { message: PhoneMessage; onSend: Send }) {
   const detail = message.detail;
+  if (detail?.kind === 'products') {
+    return (
+      <span className={classes.actions}>
+        <ProductCart detail={detail} onSend={onSend} />
+      </span>
+    );
+  }
   if (detail?.kind !== 'buttons' && detail?.kind !== 'list' && detail?.kind !== 'link') return null;
   return (
     <>

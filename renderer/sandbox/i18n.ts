@@ -67,6 +67,17 @@ const en = {
     order: 'Order · {{count}} items',
     orderLine: '{{quantity}} × {{item}}',
   },
+  cart: {
+    view: 'View items',
+    title: 'Products',
+    loading: 'Loading the catalog…',
+    none: 'These products are not in the catalog any more.',
+    less: 'One less {{name}}',
+    more: 'One more {{name}}',
+    quantity: 'Quantity of {{name}}',
+    send_one: 'Send cart ({{count}} item)',
+    send_other: 'Send cart ({{count}} items)',
+  },
   composer: {
     message: 'Customer message',
     placeholder: 'Message',

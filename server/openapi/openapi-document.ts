@@ -28,10 +28,18 @@ import {
   ProductResponseSchema,
   SendProductsRequestSchema,
   BuyButtonResponseSchema,
+  ShopProductsResponseSchema,
 } from '../../shared/protocol/catalog.js';
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
+import { FloorResponseSchema } from '../../shared/protocol/floor.js';
+import {
+  CannedReplyListResponseSchema,
+  CannedReplyResponseSchema,
+  CreateCannedReplyRequestSchema,
+  UpdateCannedReplyRequestSchema,
+} from '../../shared/protocol/canned-replies.js';
 import {
   MessageListResponseSchema,
   MessageResponseSchema,
@@ -271,6 +279,62 @@ const routes: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/v1/floor': {
+    get: {
+      summary:
+        "The supervisor's floor (supervisors only): queue, each agent's presence and open chats, first-response and resolution times per agent and day",
+      auth: true,
+      responses: {
+        200: { description: 'The floor', schema: FloorResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/canned-replies': {
+    get: {
+      summary: 'The canned replies (text may hold {{firstName}}, {{name}}, {{agentName}})',
+      auth: true,
+      responses: { 200: { description: 'Canned replies', schema: CannedReplyListResponseSchema }, ...errors },
+    },
+    post: {
+      summary: 'Add a canned reply (supervisors only)',
+      auth: true,
+      request: CreateCannedReplyRequestSchema,
+      responses: {
+        201: { description: 'Created', schema: CannedReplyResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        409: { description: 'The shortcut is taken', schema: ErrorBodySchema },
+      },
+    },
+  },
+  '/api/v1/canned-replies/{id}': {
+    patch: {
+      summary: 'Change a canned reply (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Canned reply id' }],
+      request: UpdateCannedReplyRequestSchema,
+      responses: {
+        200: { description: 'The canned reply after the change', schema: CannedReplyResponseSchema },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such canned reply', schema: ErrorBodySchema },
+        409: { description: 'The shortcut is taken', schema: ErrorBodySchema },
+      },
+    },
+    delete: {
+      summary: 'Delete a canned reply (supervisors only)',
+      auth: true,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Canned reply id' }],
+      responses: {
+        204: { description: 'Deleted' },
+        ...errors,
+        403: { description: 'Not a supervisor', schema: ErrorBodySchema },
+        404: { description: 'No such canned reply', schema: ErrorBodySchema },
+      },
+    },
+  },
   '/api/v1/conversations/{id}/notes': {
     post: {
       summary: 'Add a private note (never sent to WhatsApp); @Name of a colleague who may see the chat mentions them',
@@ -444,6 +508,15 @@ function catalogRoutes(): Record<string, Record<string, Operation>> {
         summary: 'The hosted public shop (HTML), 48 products a page',
         parameters: [{ name: 'page', in: 'query', description: 'Page number, from 1' }],
         responses: { 200: { description: 'The page (text/html)' } },
+      },
+    },
+    '/shop/products.json': {
+      get: {
+        summary: 'Public facts (name, price, image, page) of active products by SKU, as the shop shows them',
+        parameters: [{ name: 'sku', in: 'query', required: true, description: 'A SKU; repeat for up to 30' }],
+        responses: {
+          200: { description: 'Products found (unknown and archived left out)', schema: ShopProductsResponseSchema },
+        },
       },
     },
     '/shop/p/{sku}': {

@@ -90,6 +90,9 @@ export function attachFanout(io: RelayIo, events: DomainEvents, deps: FanoutDeps
       case 'session.ended':
         endSessionSockets(io, event.tokenHash, event.reason);
         return;
+      case 'cannedReplies.changed':
+        io.emit('cannedReplies:changed', { cannedReplies: event.cannedReplies });
+        return;
       case 'mention.created':
         io.to(agentRoom(event.mention.agentId)).emit('mention:new', event.mention);
         return;

@@ -8,6 +8,8 @@ import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
 import { messageCommands, messageEvents } from './messages.js';
 import { noteCommands, noteEvents } from './notes.js';
+import { floorCommands } from './floor.js';
+import { cannedReplyCommands, cannedReplyEvents } from './canned-replies.js';
 import { workflowCommands } from './workflow.js';
 import { labelCommands, labelEvents } from './labels.js';
 import { searchCommands } from './search.js';
@@ -46,6 +48,8 @@ export const commandSpecs = merge(
   orderCommands,
   activityCommands,
   noteCommands,
+  floorCommands,
+  cannedReplyCommands,
   catalogCommands,
   workflowCommands,
   labelCommands,
@@ -60,6 +64,7 @@ export const eventSchemas = merge(
   orderEvents,
   activityEvents,
   noteEvents,
+  cannedReplyEvents,
   catalogEvents,
   labelEvents,
 );

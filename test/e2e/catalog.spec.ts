@@ -23,12 +23,23 @@ let relay: ChildProcess;
 let url: string;
 let dataDir: string;
 let picture: string;
+let feed: string;
 
 test.beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-'));
   picture = join(dataDir, 'jas.png');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#e9e4da"/><rect x="170" y="110" width="260" height="380" rx="40" fill="#1f2f4d"/><rect x="290" y="110" width="20" height="380" fill="#c9b37e"/></svg>`;
   await writeFile(picture, await sharp(Buffer.from(svg)).png().toBuffer());
+  feed = join(dataDir, 'feed.csv');
+  await writeFile(
+    feed,
+    [
+      'id,title,description,availability,condition,price,link,image_link,brand',
+      'SJAAL-ROOD,Sjaal rood,Zachte wol,in stock,new,29.95 EUR,https://shop.example/p/1,https://shop.example/1.jpg,Boetiek',
+      'MUTS-X,Muts,Warm,in stock,new,gratis,https://shop.example/p/2,https://shop.example/2.jpg,Boetiek',
+      'WANT-3,Wanten,Gebreid,in stock,new,19.95 EUR,https://shop.example/p/3,https://shop.example/3.jpg,Boetiek',
+    ].join('\n'),
+  );
   ({ child: relay, url } = await spawnRelay({
     DATA_DIR: dataDir,
     ADMIN_EMAIL: SUPERVISOR.email,
@@ -75,6 +86,16 @@ test('a supervisor adds a product, an agent finds it in the Catalog and sends it
   await (await chooser).setFiles(picture);
   await expect(row.locator('img[src*="/media/products/"]')).toBeVisible();
   await supervisor.screenshot({ path: 'test-results/catalog-products-screen.png' });
+
+  // A feed with one broken row: the good rows go in, the broken one is reported by its line.
+  const feedChooser = supervisor.waitForEvent('filechooser');
+  await supervisor.getByRole('button', { name: 'Import feed' }).click();
+  await (await feedChooser).setFiles(feed);
+  await expect(supervisor.getByText('2 new, 0 updated · 1 row could not be read')).toBeVisible();
+  const report = supervisor.getByRole('region', { name: 'Rows that could not be read' });
+  await expect(report).toContainText('Line 3');
+  await expect(supervisor.getByRole('row', { name: /Sjaal rood/ })).toBeVisible();
+  await supervisor.screenshot({ path: 'test-results/catalog-feed-import.png' });
 
   // A customer writes.
   const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();

@@ -11,7 +11,8 @@ import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
  * products in the catalog panel and adds them to the conversation's cart, changes a quantity and
  * requests payment; the customer opens the link on the sandbox phone and pays on the sandbox
  * checkout; the agent and a supervisor both see the order become paid without reloading, and the
- * customer gets the confirmation. Screenshots of each step go to test-results/selling/.
+ * customer gets the confirmation. And the other way round: the customer builds a cart from a
+ * product list on the phone and sends it, and it becomes the conversation's cart. Screenshots of each step go to test-results/selling/.
  */
 
 const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' };
@@ -30,6 +31,8 @@ test.beforeAll(async () => {
     DATA_DIR: dataDir,
     ADMIN_EMAIL: SUPERVISOR.email,
     ADMIN_PASSWORD: SUPERVISOR.password,
+    // A Meta catalog linked to the number: product cards go out as native product lists.
+    WHATSAPP_CATALOG_ID: '1234567890123456',
   }));
   const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
   await createAgent(url, token, { ...AGENT, role: 'agent' });
@@ -136,4 +139,38 @@ test('an agent builds a cart and requests payment; the customer pays; both scree
   await supervisor.screenshot({ path: `${SHOTS}/9-orders-view.png` });
   await orders.getByRole('link', { name: `Open conversation with ${CUSTOMER.name}` }).click();
   await expect(supervisor.getByRole('region', { name: `Messages with ${CUSTOMER.name}` })).toBeVisible();
+});
+
+test("the customer's cart from a product list becomes the conversation's cart", async ({ browser }) => {
+  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill('Bram Jacobs');
+  await phone.getByLabel('Phone number').fill('+32 470 98 76 54');
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Wat hebben jullie?');
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+
+  const agent = await signIn(browser, AGENT);
+  await agent
+    .getByRole('button', { name: /Bram Jacobs/ })
+    .first()
+    .click();
+  await agent.getByRole('button', { name: 'Catalog' }).click();
+  await agent.getByRole('checkbox', { name: 'Select Coffee beans 1 kg' }).check();
+  await agent.getByRole('checkbox', { name: 'Select Espresso mug' }).check();
+  await agent.getByRole('button', { name: 'Send 2 products as a list' }).click();
+
+  // On the phone: the product list, two bags of beans and a mug, sent as the customer's cart.
+  await phone.getByRole('button', { name: 'View items' }).click();
+  await phone.getByRole('button', { name: 'One more Coffee beans 1 kg' }).click();
+  await phone.getByRole('button', { name: 'One more Coffee beans 1 kg' }).click();
+  await phone.getByRole('button', { name: 'One more Espresso mug' }).click();
+  await phone.screenshot({ path: `${SHOTS}/10-phone-product-list-cart.png` });
+  await phone.getByRole('button', { name: 'Send cart (3 items)' }).click();
+
+  const cart = agent.getByRole('region', { name: 'Cart' });
+  await expect(cart.getByRole('textbox', { name: 'Quantity of Coffee beans 1 kg' })).toHaveValue('2');
+  await expect(cart.getByRole('textbox', { name: 'Quantity of Espresso mug' })).toHaveValue('1');
+  await expect(cart.getByText('€33.99')).toBeVisible();
+  await agent.screenshot({ path: `${SHOTS}/11-agent-cart-from-customer-order.png` });
 });

@@ -70,6 +70,16 @@ describe('product images and the hosted shop', () => {
     expect((await upload(h, h.adminToken, product.id, await png(50, 50))).status).toBe(400);
     expect((await upload(h, h.adminToken, product.id, good.subarray(0, 60))).status).toBe(400);
     expect((await upload(h, h.adminToken, product.id, good, 'image/gif')).status).toBe(415);
+    const huge = Buffer.concat([good, Buffer.alloc(11 * 1024 * 1024)]);
+    expect(await upload(h, h.adminToken, product.id, huge)).toMatchObject({
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE' } },
+    });
+    // Nothing of the refused uploads was put on the product.
+    const after = (await api(h, h.adminToken, 'GET', `/api/v1/products/${product.id}`)).body as {
+      product: ProductView;
+    };
+    expect(after.product.images).toHaveLength(1);
   });
 
   it('serves the public shop and product pages, escaped, with the CSP, and a 404 page for an unknown or archived SKU', async () => {

@@ -1,5 +1,7 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { command, connectClient, startHarness, type Harness } from '../helpers/relay-harness.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
+import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
 const ilse = { waId: '32477001122', name: 'Ilse Wouters' };
@@ -46,6 +48,56 @@ describe('catch-up after a disconnect', () => {
     const client = await connectClient(h.url, h.adminToken);
     const snapshot = await command(client.socket, 'inbox:sync');
     expect(snapshot.conversations[0]).toMatchObject({ contact: ilse, lastMessage: { text: 'before the restart' } });
+    client.close();
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+describe('catch-up of a connected client across a relay restart', () => {
+  let h: Harness;
+  let id: string;
+  beforeEach(async () => {
+    // A fixed port, so the client's own reconnection finds the relay again after the restart.
+    h = await startHarness({ config: { port: await freePort() } });
+    await postWebhook(h.url, inboundText(ilse, 'Hallo'));
+    id =
+      ConversationListResponseSchema.parse((await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body)
+        .conversations[0]?.id ?? '';
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('catches a reconnecting client up after a relay restart: everything, in order, once', async () => {
+    const client: TestClient = await connectClient(h.url, h.adminToken);
+    await command(client.socket, 'message:send', { conversationId: id, text: 'voor de herstart', clientId: 'a' });
+    await h.relay.idle();
+    const disconnected = new Promise<void>((resolve) => client.socket.once('disconnect', () => resolve()));
+    await h.relay.close();
+    await disconnected;
+    const reconnected = new Promise<void>((resolve) => client.socket.io.once('reconnect', () => resolve()));
+    await h.restart();
+    // While the client finds its way back, the customer keeps writing.
+    for (const text of ['na 1', 'na 2', 'na 3']) await postWebhook(h.url, inboundText(ilse, text));
+    await reconnected;
+
+    const snapshot = await command(client.socket, 'inbox:sync');
+    expect(snapshot.conversations[0]).toMatchObject({ id, lastMessage: { text: 'na 3' } });
+    const { messages } = await command(client.socket, 'conversation:history', { conversationId: id });
+    expect(messages.map((m) => m.text)).toEqual(['Hallo', 'voor de herstart', 'na 1', 'na 2', 'na 3']);
+    // No gaps, no repeats: one message per place in the conversation.
+    expect(messages.map((m) => m.seq)).toEqual([0, 1, 2, 3, 4]);
+    // And it is live again.
+    const live = client.next('message:new', (p) => p.message.text === 'weer live');
+    await postWebhook(h.url, inboundText(ilse, 'weer live'));
+    await live;
     client.close();
   });
 });

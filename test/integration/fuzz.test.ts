@@ -180,6 +180,11 @@ describe('fuzzing every way in', () => {
       ['GET', '/api/v1/conversations?q='],
       ['GET', `/api/v1/conversations/${conversationId}/messages?limit=`],
       ['POST', '/api/v1/conversations/%2e%2e/messages'],
+      ['PUT', `/api/v1/conversations/${conversationId}/cart/items/no-such-product`],
+      ['POST', `/api/v1/conversations/${conversationId}/payment-link`],
+      ['GET', '/api/v1/orders?status='],
+      ['POST', '/webhooks/mollie'],
+      ['POST', '/webhooks/stripe'],
     ] as const;
     await fc.assert(
       fc.asyncProperty(
