@@ -1,0 +1,107 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createAgent, login } from '../../shared/client/relay-client.js';
+import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+
+/*
+ * The team workflow in Chromium against the relay in sandbox mode: the list's views (Mine,
+ * Unassigned, All), a supervisor assigning a chat to an agent, a label made by the supervisor and
+ * put on the chat by the agent, resolving it, the status and label filters, and the search.
+ */
+
+const BOSS = { email: 'lotte@shop.test', password: 'supervisor password' };
+const ANNA = { name: 'Anna Claes', email: 'anna@shop.test', password: 'anna password 1' };
+
+let relay: ChildProcess;
+let url: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-workflow-'));
+  ({ child: relay, url } = await spawnRelay({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: BOSS.email,
+    ADMIN_PASSWORD: BOSS.password,
+  }));
+  const { token } = await login(url, BOSS.email, BOSS.password);
+  await createAgent(url, token, { ...ANNA, role: 'agent' });
+});
+
+test.afterAll(async () => {
+  await stopRelay(relay);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
+  return page;
+}
+
+async function customerWrites(browser: Browser, name: string, phoneNumber: string, text: string): Promise<void> {
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(`${url}/sandbox`);
+  await phone.getByLabel('Customer name').fill(name);
+  await phone.getByLabel('Phone number').fill(phoneNumber);
+  await phone.getByRole('button', { name: 'Start chatting' }).click();
+  await phone.getByRole('textbox', { name: 'Customer message' }).fill(text);
+  await phone.getByRole('button', { name: 'Send as customer' }).click();
+}
+
+test('views, assignment, labels, resolving, filters and search', async ({ browser }) => {
+  const boss = await signIn(browser, BOSS);
+  const anna = await signIn(browser, ANNA);
+  await customerWrites(browser, 'Jef Peeters', '+32 470 55 66 77', 'Hebben jullie nog speculoos?');
+
+  const jefOn = (page: Page) => page.getByRole('button', { name: /Jef Peeters/ }).first();
+  await expect(jefOn(boss)).toContainText('Hebben jullie nog speculoos?');
+  await boss.getByRole('tab', { name: 'Unassigned' }).click();
+  await expect(jefOn(boss)).toBeVisible();
+  await boss.getByRole('tab', { name: 'Mine' }).click();
+  await expect(jefOn(boss)).toHaveCount(0);
+  await boss.getByRole('tab', { name: 'All' }).click();
+
+  // The supervisor makes a label and gives the chat to Anna.
+  await boss.getByRole('button', { name: 'Labels' }).first().click();
+  const manager = boss.getByRole('dialog', { name: 'Labels' });
+  await manager.getByRole('textbox', { name: 'Label name' }).fill('Speculoos');
+  await manager.getByRole('button', { name: 'Add label' }).click();
+  await expect(manager.getByRole('textbox', { name: 'Name of Speculoos' })).toBeVisible();
+  await boss.keyboard.press('Escape');
+  await jefOn(boss).click();
+  await boss.getByRole('combobox', { name: 'Assigned to' }).selectOption({ label: 'Anna Claes' });
+
+  // Anna sees it arrive in Mine, labels it and resolves it.
+  await anna.getByRole('tab', { name: 'Mine' }).click();
+  await expect(jefOn(anna)).toBeVisible();
+  await jefOn(anna).click();
+  const conversation = anna.getByRole('region', { name: 'Jef Peeters' });
+  await conversation.getByRole('button', { name: 'Labels' }).click();
+  await anna.screenshot({ path: 'test-results/debug-anna.png' });
+  await anna.getByRole('menu').getByText('Speculoos').click();
+  await anna.keyboard.press('Escape');
+  await conversation.getByRole('button', { name: 'Resolve' }).click();
+  await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await expect(conversation.getByText('Anna Claes resolved the conversation')).toBeVisible();
+  await anna.screenshot({ path: 'test-results/workflow-agent-resolved.png' });
+
+  // The supervisor's screen follows: the label on the row, the filters keep it, the search finds it.
+  await expect(jefOn(boss)).toContainText('Speculoos');
+  await boss.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Open' });
+  await expect(jefOn(boss)).toHaveCount(0);
+  await boss.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Resolved' });
+  await expect(jefOn(boss)).toBeVisible();
+  await boss.getByRole('combobox', { name: 'Label' }).selectOption({ label: 'Speculoos' });
+  await expect(jefOn(boss)).toBeVisible();
+  await boss.screenshot({ path: 'test-results/workflow-supervisor-filters.png' });
+  await boss.getByRole('searchbox', { name: 'Search' }).fill('speculoos');
+  await expect(boss.getByRole('button', { name: /Jef Peeters/ }).first()).toBeVisible();
+  await boss.screenshot({ path: 'test-results/workflow-search.png' });
+});
