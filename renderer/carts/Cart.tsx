@@ -151,7 +151,7 @@ export function Cart({ conversation, cart }: Props) {
           disabled={blocked !== null || busy !== null}
           loading={busy === 'payment'}
           onClick={() => {
-            run('payment', () => requestPayment(link, conversation.id), null);
+            run('payment', () => requestPayment(link, conversation.id), t('orders.linkSent'));
           }}
         >
           {t('cart.requestPayment')}

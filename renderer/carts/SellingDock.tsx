@@ -6,7 +6,7 @@ import { userLocale } from '../i18n';
 import { useT } from '../i18n/use-t';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { selectLive } from '../inbox/sync-state';
-import { loadOrders } from '../orders/orders-commands';
+import { loadConversationOrders, loadOrders } from '../orders/orders-commands';
 import { selectOrderMap, selectOrdersLoaded, sortedOrders } from '../orders/orders-state';
 import { OrderStatus } from '../orders/OrderStatus';
 import { Cart } from './Cart';
@@ -39,6 +39,10 @@ export function SellingDock({ conversation }: { conversation: ConversationSummar
   useEffect(() => {
     if (live && !ordersLoaded) loadOrders(link).catch(() => undefined);
   }, [live, ordersLoaded, link]);
+  // Once per opening: this chat may have become visible after the list was loaded.
+  useEffect(() => {
+    if (live) loadConversationOrders(link, conversation.id).catch(() => undefined);
+  }, [live, link, conversation.id]);
 
   const hasLines = (cart?.items.length ?? 0) > 0;
   if (!hasLines && orders.length === 0) return null;

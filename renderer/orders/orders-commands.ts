@@ -8,6 +8,12 @@ export async function loadOrders(link: RelayLink): Promise<void> {
   link.store.dispatch({ type: 'orders:loaded', orders });
 }
 
+/** One conversation's orders: for a chat that became visible after the list was loaded (an assignment). */
+export async function loadConversationOrders(link: RelayLink, conversationId: string): Promise<void> {
+  const { orders } = await command(link.socket(), 'order:list', { conversationId });
+  link.store.dispatch({ type: 'orders:merged', orders });
+}
+
 /** The cart becomes an order and the customer gets the payment link (the same cart twice: one order). */
 export async function requestPayment(
   link: RelayLink,

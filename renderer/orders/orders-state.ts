@@ -9,7 +9,11 @@ export interface OrdersState {
   loaded: boolean;
 }
 
-export type OrdersAction = { type: 'orders:loaded'; orders: OrderView[] } | { type: 'order:loaded'; order: OrderView };
+export type OrdersAction =
+  | { type: 'orders:loaded'; orders: OrderView[] }
+  /** Some orders (one conversation's), merged into what is known. */
+  | { type: 'orders:merged'; orders: OrderView[] }
+  | { type: 'order:loaded'; order: OrderView };
 
 export const initialOrdersState: OrdersState = { byId: new Map(), loaded: false };
 
@@ -30,6 +34,8 @@ export function reduceOrders(state: OrdersState, action: InboxAction): OrdersSta
       for (const order of state.byId.values()) next = put(next, order);
       return next;
     }
+    case 'orders:merged':
+      return action.orders.reduce(put, state);
     case 'order:loaded':
       return put(state, action.order);
     case 'order:update':

@@ -1,3 +1,5 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SERVICE_WINDOW_MS } from '../../shared/domain/conversation.js';
@@ -229,6 +231,19 @@ describe('payment links through the sandbox checkout', () => {
     expect(OrderListResponseSchema.parse((await list(joris.token)).body).orders).toHaveLength(1);
     const hidden = await api(h, eva.token, 'POST', `/api/v1/conversations/${shop.conversationId}/payment-link`, {});
     expect(hidden.status).toBe(404);
+  });
+
+  it('keeps orders across a restart, and sets an unreadable order or cart file aside instead of failing to start', async () => {
+    const shop = await openShop();
+    const { h } = shop;
+    const { order } = await requestPayment(shop);
+    await writeFile(join(h.dataDir, 'orders', 'ord_damaged.json'), '{"id": "ord_damaged", "status": ');
+    await writeFile(join(h.dataDir, 'carts', 'damaged.json'), 'not json');
+    await h.restart();
+    expect((await ordersOf(h)).map((o) => o.id)).toEqual([order?.id]);
+    const quarantined = await readdir(join(h.dataDir, 'quarantine'));
+    expect(quarantined.some((name) => name.includes('ord_damaged.json'))).toBe(true);
+    expect(quarantined.some((name) => name.includes('damaged.json') && name.includes('carts'))).toBe(true);
   });
 
   it('an unknown order id shows a not-found page and changes nothing', async () => {
