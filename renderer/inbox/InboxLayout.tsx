@@ -16,6 +16,9 @@ import { OrdersView } from '../orders/OrdersView';
 import { ScreenTabs } from '../orders/ScreenTabs';
 import { useOrdersScreen } from '../orders/use-orders-screen';
 import { UnreadTitle } from './UnreadTitle';
+import { FloorScreen } from '../floor/FloorScreen';
+import { useFloorScreen } from '../floor/use-floor-screen';
+import { selectMe } from '../accounts/accounts-state';
 import { useSelectedConversation } from './use-selected-conversation';
 
 interface Props {
@@ -29,6 +32,9 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
   const orders = useOrdersScreen();
+  const floor = useFloorScreen();
+  const isSupervisor = useInbox((s) => selectMe(s)?.role === 'supervisor');
+  const floorOpen = floor.open && isSupervisor;
   const [productsOpen, setProductsOpen] = useState(false);
   const synced = useInbox(selectSynced);
   const exists = useInbox((s) => selectedId !== null && selectConversation(s, selectedId) !== undefined);
@@ -56,15 +62,27 @@ export function InboxLayout({ session, onSignOut }: Props) {
         }}
         screens={
           <ScreenTabs
-            ordersOpen={orders.open && !productsOpen}
+            ordersOpen={orders.open && !productsOpen && !floorOpen}
+            floorOpen={floorOpen && !productsOpen}
             onInbox={() => {
               setProductsOpen(false);
+              floor.hide();
               orders.hide();
             }}
             onOrders={() => {
               setProductsOpen(false);
+              floor.hide();
               orders.show();
             }}
+            onFloor={
+              isSupervisor
+                ? () => {
+                    setProductsOpen(false);
+                    orders.hide();
+                    floor.show();
+                  }
+                : undefined
+            }
           />
         }
       />
@@ -73,6 +91,13 @@ export function InboxLayout({ session, onSignOut }: Props) {
         <ProductsScreen
           onBack={() => {
             setProductsOpen(false);
+          }}
+        />
+      ) : floorOpen ? (
+        <FloorScreen
+          onOpenConversation={(id) => {
+            floor.hide();
+            select(id);
           }}
         />
       ) : orders.open ? (

@@ -1,15 +1,19 @@
 import { Button, Group } from '@mantine/core';
 import { useT } from '../i18n/use-t';
-import { IconInbox, IconShoppingBag } from '../ui/icons';
+import { IconChart, IconInbox, IconShoppingBag } from '../ui/icons';
 
 interface Props {
   ordersOpen: boolean;
   onInbox: () => void;
   onOrders: () => void;
+  /** Supervisors only: the floor. */
+  floorOpen?: boolean;
+  onFloor?: (() => void) | undefined;
 }
 
 /** The top bar's way between the inbox and the orders view. */
-export function ScreenTabs({ ordersOpen, onInbox, onOrders }: Props) {
+export function ScreenTabs({ ordersOpen, onInbox, onOrders, floorOpen = false, onFloor }: Props) {
+  const inboxOpen = !ordersOpen && !floorOpen;
   const t = useT();
   return (
     <Group gap={4} component="nav" aria-label={t('orders.screens')} wrap="nowrap">
@@ -17,10 +21,10 @@ export function ScreenTabs({ ordersOpen, onInbox, onOrders }: Props) {
         component="a"
         href="#/"
         size="compact-sm"
-        variant={ordersOpen ? 'subtle' : 'light'}
-        color={ordersOpen ? 'gray' : undefined}
+        variant={inboxOpen ? 'light' : 'subtle'}
+        color={inboxOpen ? undefined : 'gray'}
         leftSection={<IconInbox size={16} />}
-        aria-current={ordersOpen ? undefined : 'page'}
+        aria-current={inboxOpen ? 'page' : undefined}
         onClick={(event) => {
           event.preventDefault();
           onInbox();
@@ -43,6 +47,23 @@ export function ScreenTabs({ ordersOpen, onInbox, onOrders }: Props) {
       >
         {t('orders.tab')}
       </Button>
+      {onFloor ? (
+        <Button
+          component="a"
+          href="#/floor"
+          size="compact-sm"
+          variant={floorOpen ? 'light' : 'subtle'}
+          color={floorOpen ? undefined : 'gray'}
+          leftSection={<IconChart size={16} />}
+          aria-current={floorOpen ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            onFloor();
+          }}
+        >
+          {t('floor.tab')}
+        </Button>
+      ) : null}
     </Group>
   );
 }

@@ -204,4 +204,15 @@ test('viewing, typing, the collision warning, a note with a mention, a canned re
       .getByText('Geschreven terwijl de relay weg was'),
   ).toHaveCount(1);
   await annaAgain.screenshot({ path: 'test-results/team-outbox-sent.png' });
+
+  // The supervisor's floor: the team's load and how fast they answer, as charts.
+  await ben.getByRole('link', { name: 'Floor' }).click();
+  await expect(ben.getByRole('heading', { name: 'The floor' })).toBeVisible();
+  await expect(
+    ben
+      .getByRole('figure', { name: /First response time/ })
+      .locator('svg')
+      .first(),
+  ).toBeVisible();
+  await ben.screenshot({ path: 'test-results/team-floor.png', fullPage: true });
 });
