@@ -19,6 +19,20 @@ export const MessageBubble = memo(function MessageBubble({ message, groupStart, 
   const locale = userLocale();
   const out = message.direction === 'out';
   const failed = message.status === 'failed';
+  // A line about the conversation itself (who resolved or assigned it), not a message: centred, no ticks.
+  if (message.type === 'system') {
+    return (
+      <div className={classes.systemRow} data-message-id={message.id} data-type="system">
+        <span className={classes.systemLine}>
+          {message.text}
+          <time dateTime={message.createdAt} title={formatDateTime(message.createdAt, locale)}>
+            {' · '}
+            {formatTime(message.createdAt, locale)}
+          </time>
+        </span>
+      </div>
+    );
+  }
   return (
     <div className={classes.row} data-out={out || undefined} data-group-start={groupStart || undefined}>
       <div className={classes.stack}>
