@@ -20,6 +20,12 @@ const MAX_CONVERSATIONS = 50;
 const MAX_MESSAGES = 50;
 /** Messages read per history call while building: small steps, so live traffic is never held up long. */
 const PAGE = 500;
+/**
+ * The most stored messages the background build reads, newest conversations and newest messages
+ * first. The index holds each message in memory (about 2 KB apiece), so a shop with a million
+ * messages would otherwise hold most of its history in RAM; live messages always go in.
+ */
+export const MAX_HISTORY_INDEXED = 50_000;
 
 /**
  * Search: customers by name, number or username (the conversations' summaries, always in memory)
@@ -31,6 +37,8 @@ const PAGE = 500;
 export class SearchService {
   private readonly index = new MessageIndex();
   private built = false;
+  /** The build stopped at MAX_HISTORY_INDEXED: older messages are not searchable. */
+  private truncated = false;
   private building: Promise<void> | null = null;
   private stopped = false;
 
@@ -73,17 +81,24 @@ export class SearchService {
     const messages = this.index
       .search(q, (m) => visible(m.conversationId), MAX_MESSAGES)
       .map((message) => ({ conversationId: message.conversationId, message }));
-    return { conversations, messages, complete: this.built };
+    return { conversations, messages, complete: this.built && !this.truncated };
   }
 
   private async readAll(): Promise<void> {
     const started = Date.now();
-    for (const { id } of this.deps.store.list()) {
+    let read = 0;
+    for (const { id } of [...this.deps.store.list()].sort(compareConversations)) {
       let before: string | undefined;
       for (;;) {
         if (this.stopped) return;
+        if (read >= MAX_HISTORY_INDEXED) {
+          this.truncated = true;
+          this.deps.logger.warn({ messages: this.index.size }, 'search index: older history is not indexed');
+          return;
+        }
         const page = await this.deps.store.history(id, before, PAGE);
         for (const message of page.messages) this.index.add(message);
+        read += page.messages.length;
         const first = page.messages[0];
         if (!page.hasMore || !first) break;
         before = first.id;
