@@ -14,10 +14,9 @@ import { selectSynced } from './sync-state';
 import { TopBar } from './TopBar';
 import { OrdersView } from '../orders/OrdersView';
 import { ScreenTabs } from '../orders/ScreenTabs';
-import { useOrdersScreen } from '../orders/use-orders-screen';
+import { useHashScreen } from '../app/use-hash-screen';
 import { UnreadTitle } from './UnreadTitle';
 import { FloorScreen } from '../floor/FloorScreen';
-import { useFloorScreen } from '../floor/use-floor-screen';
 import { selectMe } from '../accounts/accounts-state';
 import { useSelectedConversation } from './use-selected-conversation';
 
@@ -31,8 +30,8 @@ export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [selectedId, select] = useSelectedConversation();
-  const orders = useOrdersScreen();
-  const floor = useFloorScreen();
+  const orders = useHashScreen('#/orders');
+  const floor = useHashScreen('#/floor');
   const isSupervisor = useInbox((s) => selectMe(s)?.role === 'supervisor');
   const floorOpen = floor.open && isSupervisor;
   const [productsOpen, setProductsOpen] = useState(false);
