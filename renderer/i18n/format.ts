@@ -58,6 +58,11 @@ export function dayLabel(iso: string, locale: string, now: number): DayLabel {
   return { kind: 'date', text: formatter(locale, sameYear ? 'dayLong' : 'dayLongYear', options).format(day) };
 }
 
+/** A calendar date ("2 Nov 2026"), for when something began. */
+export function formatDate(iso: string, locale: string): string {
+  return formatter(locale, 'dateMedium', { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 /** Full date and time, for tooltips. */
 export function formatDateTime(iso: string, locale: string): string {
   return formatter(locale, 'dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
