@@ -18,7 +18,7 @@ import { useAnnounceViewing } from '../activity/use-announce-viewing';
 import { useSeeMentionsOf } from '../mentions/use-mentions';
 
 /** Window width (CSS px) from which the contact panel is open without being asked for. */
-const WIDE_ENOUGH_FOR_CONTACT = 1400;
+const WIDE_ENOUGH_FOR_CONTACT = 1440;
 
 interface Props {
   conversationId: string;
