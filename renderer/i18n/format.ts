@@ -84,6 +84,19 @@ export function formatCoordinate(value: number, locale: string): string {
   return numberFormatter(locale, 'coordinate', { maximumFractionDigits: 5 }).format(value);
 }
 
+/** A length of time in the largest unit that keeps it readable: "45 sec", "12.5 min", "3 hr". */
+export function formatDuration(ms: number, locale: string): string {
+  const seconds = ms / 1_000;
+  const [value, unit] =
+    seconds < 90 ? [seconds, 'second'] : seconds < 90 * 60 ? [seconds / 60, 'minute'] : [seconds / 3_600, 'hour'];
+  return numberFormatter(locale, `duration-${unit}`, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** A count, such as the number of conversations, with the locale's grouping. */
 export function formatCount(value: number, locale: string): string {
   return numberFormatter(locale, 'count', {}).format(value);
