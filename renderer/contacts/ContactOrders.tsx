@@ -54,7 +54,7 @@ export function ContactOrders({ conversationId }: { conversationId: string }) {
                     {t('contact.items', { count: order.items.reduce((n, line) => n + line.quantity, 0) })}
                   </div>
                 </div>
-                <OrderStatus status={order.status} />
+                <OrderStatus order={order} />
               </li>
             ))}
           </ul>
