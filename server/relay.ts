@@ -35,6 +35,8 @@ import { SettingsService } from './settings/settings-service.js';
 import { TeamStore } from './storage/team-store.js';
 import { registerSearchRoutes, searchHandlers } from './search/routes.js';
 import { SearchService } from './search/search-service.js';
+import { ContactService } from './contacts/contact-service.js';
+import { contactHandlers, registerContactRoutes } from './contacts/routes.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -250,6 +252,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     publicUrl,
     logger: logger.child({ module: 'orders' }),
   });
+  const contacts = new ContactService({ store, conversations, orders });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
   const fastifyLogger: FastifyBaseLogger = logger;
@@ -291,6 +294,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...activityHandlers(activity),
     ...noteHandlers(notes),
     ...floorHandlers(floor),
+    ...contactHandlers(contacts),
     ...cannedReplyHandlers(cannedReplies),
     ...catalogHandlers(catalog, cards),
   };
@@ -320,6 +324,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
   registerFloorRoutes(app, accounts, floor);
+  registerContactRoutes(app, accounts, contacts);
   registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });

@@ -1,9 +1,10 @@
-import { Avatar, Button, Group, Text } from '@mantine/core';
+import { Avatar, Button, Group, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
-import { IconLogout, IconMessage, IconShoppingBag, IconTag } from '../ui/icons';
+import { IconBolt, IconLogout, IconMessage, IconShoppingBag, IconTag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
@@ -21,6 +22,28 @@ interface Props {
   screens?: ReactNode;
   /** Supervisors: the catalog's management screen. */
   onOpenProducts?: () => void;
+}
+
+/** Below this width the bar's buttons show their icon only (the name stays, for screen readers and as a tooltip). */
+const COMPACT_BAR = '(max-width: 90em)';
+
+/** A button of the bar: icon and name, or the icon alone with the name as its tooltip on a smaller window. */
+function BarButton({ icon, label, onClick }: { icon: ReactNode; label: string; onClick: () => void }) {
+  const compact = useMediaQuery(COMPACT_BAR, false, { getInitialValueInEffect: false });
+  return (
+    <Tooltip label={label} disabled={!compact} withArrow>
+      <Button
+        variant="subtle"
+        color="gray"
+        size="compact-sm"
+        leftSection={icon}
+        onClick={onClick}
+        classNames={{ section: classes.barIcon }}
+      >
+        <span className={classes.barLabel}>{label}</span>
+      </Button>
+    </Tooltip>
+  );
 }
 
 export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
@@ -45,16 +68,13 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
       <Group gap="sm" wrap="nowrap" ml="auto">
         {me.role === 'supervisor' ? (
           <>
-            <Button
-              variant="subtle"
-              color="gray"
-              size="compact-sm"
+            <BarButton
+              icon={<IconBolt size={16} />}
+              label={t('canned.manage')}
               onClick={() => {
                 setManagingReplies(true);
               }}
-            >
-              {t('canned.manage')}
-            </Button>
+            />
             <CannedRepliesManager
               opened={managingReplies}
               onClose={() => {
@@ -65,28 +85,12 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
         ) : null}
         <MentionsMenu />
         {me.role === 'supervisor' ? (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<IconTag size={16} />}
-            onClick={() => setLabelsOpen(true)}
-          >
-            {t('labels.manage')}
-          </Button>
+          <BarButton icon={<IconTag size={16} />} label={t('labels.manage')} onClick={() => setLabelsOpen(true)} />
         ) : null}
         <LabelManager opened={labelsOpen} onClose={() => setLabelsOpen(false)} />
         <PresenceControl />
         {me.role === 'supervisor' && onOpenProducts ? (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<IconShoppingBag size={16} />}
-            onClick={onOpenProducts}
-          >
-            {t('products.nav')}
-          </Button>
+          <BarButton icon={<IconShoppingBag size={16} />} label={t('products.nav')} onClick={onOpenProducts} />
         ) : null}
         <Group gap={8} wrap="nowrap" className={classes.account}>
           <Avatar name={me.name} color="initials" size={28} aria-hidden />
@@ -99,16 +103,7 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
             </Text>
           </div>
         </Group>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="compact-sm"
-          leftSection={<IconLogout size={16} />}
-          onClick={onSignOut}
-          classNames={{ section: classes.signOutIcon }}
-        >
-          <span className={classes.signOutLabel}>{t('account.signOut')}</span>
-        </Button>
+        <BarButton icon={<IconLogout size={16} />} label={t('account.signOut')} onClick={onSignOut} />
       </Group>
     </header>
   );

@@ -106,6 +106,44 @@ test('views, assignment, labels, resolving, filters and search', async ({ browse
   await boss.screenshot({ path: 'test-results/workflow-search.png' });
 });
 
+test('the contact panel: number, first contact, labels, earlier conversations and orders', async ({ browser }) => {
+  const boss = await signIn(browser, BOSS);
+  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'Is de rode <b>fiets</b> nog leverbaar?');
+  const row = boss.getByRole('button', { name: /Mieke Janssens/ }).first();
+  await row.click();
+  const conversation = boss.getByRole('region', { name: 'Mieke Janssens' });
+  await conversation.getByRole('button', { name: 'Contact' }).click();
+  const panel = boss.getByRole('complementary', { name: 'Contact' });
+  await expect(panel.getByRole('heading', { name: 'Mieke Janssens' })).toBeVisible();
+  await expect(panel).toContainText('+32470112233');
+  await expect(panel).toContainText('First contact');
+  await expect(panel).toContainText('None yet: this is the first conversation.');
+  await expect(panel).toContainText('No orders yet.');
+
+  // Resolved, then the customer comes back: the first conversation is now an earlier one.
+  await conversation.getByRole('button', { name: 'Resolve' }).click();
+  await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'En een helm?');
+  await expect(conversation.getByRole('button', { name: 'Resolve' })).toBeVisible();
+  const earlier = panel.getByRole('listitem').filter({ hasText: /Resolved by/ });
+  await expect(earlier).toHaveCount(1);
+  // Customer text is text: the tag shows as typed, nothing is made bold.
+  await expect(earlier).toContainText('Is de rode <b>fiets</b> nog leverbaar?');
+  await expect(earlier).toContainText('1 message from the customer');
+  await expect(panel.locator('b')).toHaveCount(0);
+  await boss.screenshot({ path: 'test-results/contact-panel.png' });
+
+  // It stays open from chat to chat and across a reload; the button closes it.
+  await boss.reload();
+  await boss
+    .getByRole('button', { name: /Mieke Janssens/ })
+    .first()
+    .click();
+  await expect(boss.getByRole('complementary', { name: 'Contact' })).toBeVisible();
+  await boss.getByRole('region', { name: 'Mieke Janssens' }).getByRole('button', { name: 'Contact' }).click();
+  await expect(boss.getByRole('complementary', { name: 'Contact' })).toHaveCount(0);
+});
+
 test('the row menu opens by mouse and by keyboard, gives the focus back, and reassigns', async ({ browser }) => {
   await customerWrites(browser, 'Lien Maes', '+32 470 12 34 56', 'Hebben jullie nog kaarsen?');
   const boss = await signIn(browser, BOSS);
