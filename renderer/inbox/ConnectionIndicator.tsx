@@ -14,7 +14,7 @@ export function ConnectionIndicator() {
     <Tooltip label={hint} multiline w={260} withArrow>
       <div className={classes.indicator} data-state={connection} role="status" aria-live="polite">
         <span className={classes.dot} aria-hidden />
-        <Text size="xs" c="dimmed" component="span">
+        <Text size="xs" c="dimmed" component="span" className={classes.label}>
           {label}
         </Text>
       </div>
