@@ -55,14 +55,18 @@ export function ConversationList({ selectedId, onSelect }: Props) {
   const agentsById = useInbox(selectAgentsById);
   const now = useNow();
   const order = useMemo(() => filterConversations(everything, filter, meId), [everything, filter, meId]);
-  const counts = useMemo(() => {
-    const counted: Record<InboxView, number> = { mine: 0, unassigned: 0, all: everything.length };
+  const { mine, unassigned } = useMemo(() => {
+    const counted = { mine: 0, unassigned: 0 };
     for (const c of everything) {
       if (matchesView(c, 'mine', meId)) counted.mine++;
       else if (c.assigneeId === null) counted.unassigned++;
     }
     return counted;
   }, [everything, meId]);
+  const all = everything.length;
+  // A new object only when a count changed: a message that moves a conversation leaves the
+  // toolbar (its tabs, selects and searchbox) as it was, rather than drawing it again.
+  const counts = useMemo((): Record<InboxView, number> => ({ mine, unassigned, all }), [mine, unassigned, all]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const keepFocus = useKeepFocus(scrollRef);
   // Rows all have one height and are keyed by position here (by id in React, below): a message

@@ -143,3 +143,27 @@ test('the contact panel: number, first contact, labels, earlier conversations an
   await boss.getByRole('region', { name: 'Mieke Janssens' }).getByRole('button', { name: 'Contact' }).click();
   await expect(boss.getByRole('complementary', { name: 'Contact' })).toHaveCount(0);
 });
+
+test('the row menu opens by mouse and by keyboard, gives the focus back, and reassigns', async ({ browser }) => {
+  await customerWrites(browser, 'Lien Maes', '+32 470 12 34 56', 'Hebben jullie nog kaarsen?');
+  const boss = await signIn(browser, BOSS);
+  const row = boss.getByRole('listitem').filter({ has: boss.getByRole('button', { name: /Lien Maes/ }) });
+  await expect(row).toContainText('Unassigned');
+  // The row mounts its menu only when it is first used; before, the button says what it opens.
+  const menuButton = () => row.getByRole('button', { name: 'Change assignee' });
+  await expect(menuButton()).toHaveAttribute('aria-haspopup', 'menu');
+
+  // By keyboard: Enter opens it, Escape closes it and the focus is back on the button.
+  await menuButton().focus();
+  await boss.keyboard.press('Enter');
+  await expect(boss.getByRole('menu').getByRole('menuitem', { name: /Anna Claes/ })).toBeVisible();
+  await expect(menuButton()).toHaveAttribute('aria-expanded', 'true');
+  await boss.keyboard.press('Escape');
+  await expect(boss.getByRole('menu')).toBeHidden();
+  await expect(menuButton()).toBeFocused();
+
+  // By mouse: a choice gives the chat to Anna.
+  await menuButton().click();
+  await boss.getByRole('menuitem', { name: /Anna Claes/ }).click();
+  await expect(boss.getByRole('listitem').filter({ hasText: 'Lien Maes' })).toContainText('Anna Claes');
+});
