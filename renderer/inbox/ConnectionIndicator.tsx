@@ -1,5 +1,6 @@
 import { Text, Tooltip } from '@mantine/core';
 import { useT } from '../i18n/use-t';
+import { PHONE_WIDTH, ResponsiveLabel } from '../ui/ResponsiveLabel';
 import classes from './ConnectionIndicator.module.css';
 import { useInbox } from './inbox-context';
 import { selectConnection } from './sync-state';
@@ -14,8 +15,8 @@ export function ConnectionIndicator() {
     <Tooltip label={hint} multiline w={260} withArrow>
       <div className={classes.indicator} data-state={connection} role="status" aria-live="polite">
         <span className={classes.dot} aria-hidden />
-        <Text size="xs" c="dimmed" component="span" className={classes.label}>
-          {label}
+        <Text size="xs" c="dimmed" component="span">
+          {connection === 'connected' ? <ResponsiveLabel hideBelow={PHONE_WIDTH}>{label}</ResponsiveLabel> : label}
         </Text>
       </div>
     </Tooltip>

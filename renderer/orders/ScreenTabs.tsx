@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { IconChart, IconInbox, IconShoppingBag } from '../ui/icons';
+import { PHONE_WIDTH, ResponsiveLabel, useNarrowerThan } from '../ui/ResponsiveLabel';
 import classes from './ScreenTabs.module.css';
 
 interface Props {
@@ -18,6 +19,7 @@ type Screen = 'inbox' | 'orders' | 'floor';
 /** The top bar's way between the inbox, the orders view and (supervisors) the floor. */
 export function ScreenTabs({ ordersOpen, onInbox, onOrders, floorOpen = false, onFloor }: Props) {
   const t = useT();
+  const phone = useNarrowerThan(PHONE_WIDTH);
   const open: Screen = ordersOpen ? 'orders' : floorOpen ? 'floor' : 'inbox';
   const screens: { screen: Screen; href: string; label: string; icon: ReactNode; go: () => void }[] = [
     { screen: 'inbox', href: '#/', label: t('orders.backToInbox'), icon: <IconInbox size={16} />, go: onInbox },
@@ -45,14 +47,14 @@ export function ScreenTabs({ ordersOpen, onInbox, onOrders, floorOpen = false, o
           variant={open === screen ? 'light' : 'subtle'}
           color={open === screen ? undefined : 'gray'}
           leftSection={icon}
-          classNames={{ section: classes.icon }}
+          classNames={{ section: phone ? classes.iconOnly : undefined }}
           aria-current={open === screen ? 'page' : undefined}
           onClick={(event) => {
             event.preventDefault();
             go();
           }}
         >
-          <span className={classes.label}>{label}</span>
+          <ResponsiveLabel hideBelow={PHONE_WIDTH}>{label}</ResponsiveLabel>
         </Button>
       ))}
     </Group>
