@@ -173,7 +173,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
-  const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
+  const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events, team });
   const floor = new FloorService({ store, accounts, now });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
@@ -392,7 +392,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     async close() {
       await workflow.close();
       await search.close();
-      await autoAssigner.idle();
+      await autoAssigner.close();
       await io.close();
       presence.close();
       await app.close();

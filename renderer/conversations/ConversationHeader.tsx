@@ -68,21 +68,21 @@ export function ConversationHeader({
           </Button>
         ) : null}
         <AssignmentControl conversation={conversation} />
-        {onToggleContact ? (
-          <Tooltip label={t('contact.open')} withArrow>
-            <ActionIcon
-              variant={contactOpen ? 'light' : 'subtle'}
-              color={contactOpen ? undefined : 'gray'}
-              size={30}
-              onClick={onToggleContact}
-              aria-label={t('contact.open')}
-              aria-pressed={contactOpen ?? false}
-            >
-              <IconUser size={18} />
-            </ActionIcon>
-          </Tooltip>
-        ) : null}
       </div>
+      {onToggleContact ? (
+        <Tooltip label={t('contact.open')} withArrow>
+          <ActionIcon
+            variant={contactOpen ? 'light' : 'subtle'}
+            color={contactOpen ? undefined : 'gray'}
+            size={30}
+            onClick={onToggleContact}
+            aria-label={t('contact.open')}
+            aria-pressed={contactOpen ?? false}
+          >
+            <IconUser size={18} />
+          </ActionIcon>
+        </Tooltip>
+      ) : null}
     </header>
   );
 }

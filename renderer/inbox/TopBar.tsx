@@ -1,5 +1,4 @@
 import { Avatar, Button, Group, Text, Tooltip } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
@@ -13,6 +12,7 @@ import { useState } from 'react';
 import { useInbox } from './inbox-context';
 import { LabelManager } from '../labels/LabelManager';
 import { PresenceControl } from '../workflow/PresenceControl';
+import { ResponsiveLabel, SMALL_DESKTOP_WIDTH, useNarrowerThan } from '../ui/ResponsiveLabel';
 import classes from './TopBar.module.css';
 
 interface Props {
@@ -24,12 +24,9 @@ interface Props {
   onOpenProducts?: () => void;
 }
 
-/** Below this width the bar's buttons show their icon only (the name stays, for screen readers and as a tooltip). */
-const COMPACT_BAR = '(max-width: 90em)';
-
 /** A button of the bar: icon and name, or the icon alone with the name as its tooltip on a smaller window. */
 function BarButton({ icon, label, onClick }: { icon: ReactNode; label: string; onClick: () => void }) {
-  const compact = useMediaQuery(COMPACT_BAR, false, { getInitialValueInEffect: false });
+  const compact = useNarrowerThan(SMALL_DESKTOP_WIDTH);
   return (
     <Tooltip label={label} disabled={!compact} withArrow>
       <Button
@@ -38,9 +35,9 @@ function BarButton({ icon, label, onClick }: { icon: ReactNode; label: string; o
         size="compact-sm"
         leftSection={icon}
         onClick={onClick}
-        classNames={{ section: classes.barIcon }}
+        classNames={{ section: compact ? classes.iconOnly : undefined }}
       >
-        <span className={classes.barLabel}>{label}</span>
+        <ResponsiveLabel hideBelow={SMALL_DESKTOP_WIDTH}>{label}</ResponsiveLabel>
       </Button>
     </Tooltip>
   );

@@ -166,6 +166,30 @@ describe('auto-assignment: round-robin with capacity and presence', () => {
     expect([await assigneeOf(3), await assigneeOf(4)]).toEqual([ben.agent.id, null]);
   });
 
+  it('keeps the turns across a relay restart: whoever has waited longest is still next', async () => {
+    const ann = await h.addAgent('Ann');
+    const ben = await h.addAgent('Ben');
+    await api(h, h.adminToken, 'PATCH', '/api/v1/settings', { autoAssign: true });
+    const first = [await connect(ann.token), await connect(ben.token)];
+    await writes(1);
+    await writes(2);
+    await writes(3);
+    expect([await assigneeOf(1), await assigneeOf(2), await assigneeOf(3)]).toEqual([
+      ann.agent.id,
+      ben.agent.id,
+      ann.agent.id,
+    ]);
+    for (const c of first) c.close();
+    boss.close();
+    await h.restart();
+    boss = await connect(h.adminToken);
+    await connect(ann.token);
+    await connect(ben.token);
+    // Equal turns would give it to Ann (ties go by name); Ben has waited longest.
+    await writes(4);
+    expect(await assigneeOf(4)).toBe(ben.agent.id);
+  });
+
   it('counts chats assigned by hand toward capacity, and reopened chats go back into the round', async () => {
     const ann = await h.addAgent('Ann');
     await setCapacity(ann.agent.id, 1);
