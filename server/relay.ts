@@ -348,6 +348,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       webhookUrl: () => `${baseUrl}/webhooks/whatsapp`,
       logger: logger.child({ module: 'sandbox' }),
       now,
+      dataDir: config.dataDir,
     });
   }
   await registerRendererFiles(app);
