@@ -1,12 +1,20 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { selectAgents, selectMe } from '../accounts/accounts-state';
-import { useT } from '../i18n/use-t';
-import { useInbox, useRelayLink } from '../inbox/inbox-context';
+import type { Translate } from '../i18n/use-t';
+import { useRelayLink } from '../inbox/inbox-context';
 import { IconDots } from '../ui/icons';
 import { assign } from './assignment-commands';
+
+interface Props {
+  conversation: ConversationSummary;
+  /** The list's, like `agents` and `t`: a row mounts on every message, and reads nothing itself. */
+  me: Agent | null;
+  agents: readonly Agent[];
+  t: Translate;
+}
 
 /**
  * Reassigning from the list, beside a row: supervisors pick anyone, agents claim or hand back.
@@ -17,11 +25,8 @@ import { assign } from './assignment-commands';
  * rest of the row. So the row starts with the button alone; the first click mounts the menu, moves
  * the focus to its button and opens it; from then on the menu is Mantine's as it always was.
  */
-export function RowAssignMenu({ conversation }: { conversation: ConversationSummary }) {
-  const t = useT();
+export function RowAssignMenu({ conversation, me, agents, t }: Props) {
   const link = useRelayLink();
-  const me = useInbox(selectMe);
-  const agents = useInbox(selectAgents);
   const [busy, setBusy] = useState(false);
   const [armed, setArmed] = useState(false);
   const [opened, setOpened] = useState(false);

@@ -2,10 +2,10 @@ import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { InboxView } from '../../shared/protocol/conversations.js';
-import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
+import { selectAgents, selectAgentsById, selectMe } from '../accounts/accounts-state';
 import { useInbox } from '../inbox/inbox-context';
 import { selectSynced } from '../inbox/sync-state';
-import { useT } from '../i18n/use-t';
+import { rememberingTranslate, useT } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatCount } from '../i18n/format';
 import { IconInbox } from '../ui/icons';
@@ -51,8 +51,12 @@ export function ConversationList({ selectedId, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const labelsById = useInbox(selectLabelsById);
   const synced = useInbox(selectSynced);
-  const meId = useInbox(selectMeId);
+  const me = useInbox(selectMe);
+  const meId = me?.id ?? null;
+  const agents = useInbox(selectAgents);
   const agentsById = useInbox(selectAgentsById);
+  // One for all rows: a row mounts on every message, and asks for the same words as the last one.
+  const rowT = useMemo(() => rememberingTranslate(t), [t]);
   const now = useNow();
   const order = useMemo(() => filterConversations(everything, filter, meId), [everything, filter, meId]);
   const { mine, unassigned } = useMemo(() => {
@@ -124,11 +128,12 @@ export function ConversationList({ selectedId, onSelect }: Props) {
                     conversation={conversation}
                     selected={conversation.id === selectedId}
                     now={now}
-                    meId={meId}
+                    me={me}
+                    agents={agents}
                     agentsById={agentsById}
                     labelsById={labelsById}
                     onSelect={onSelect}
-                    t={t}
+                    t={rowT}
                   />
                 </li>
               );
