@@ -84,7 +84,6 @@ test('views, assignment, labels, resolving, filters and search', async ({ browse
   await jefOn(anna).click();
   const conversation = anna.getByRole('region', { name: 'Jef Peeters' });
   await conversation.getByRole('button', { name: 'Labels' }).click();
-  await anna.screenshot({ path: 'test-results/debug-anna.png' });
   await anna.getByRole('menu').getByText('Speculoos').click();
   await anna.keyboard.press('Escape');
   await conversation.getByRole('button', { name: 'Resolve' }).click();
