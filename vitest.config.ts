@@ -9,6 +9,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'main/**/*.test.ts',
       'renderer/**/*.test.ts',
+      'renderer/**/*.test.tsx',
       'test/integration/**/*.test.ts',
     ],
     environment: 'node',

@@ -6,6 +6,7 @@ import type { ConversationSummary } from '../../shared/domain/conversation.js';
 import type { Translate } from '../i18n/use-t';
 import { useRelayLink } from '../inbox/inbox-context';
 import { IconDots } from '../ui/icons';
+import { SubtleIconButton } from '../ui/SubtleIconButton';
 import { assign } from './assignment-commands';
 
 interface Props {
@@ -22,8 +23,9 @@ interface Props {
  *
  * A row mounts on every message that moves its conversation, and Mantine's Menu (a Popover with
  * its floating position, transition and two renders of its own after mounting) costs more than the
- * rest of the row. So the row starts with the button alone; the first click mounts the menu, moves
- * the focus to its button and opens it; from then on the menu is Mantine's as it always was.
+ * rest of the row. So the row starts with the button alone (drawn as ActionIcon draws it, without
+ * the component); the first click mounts the menu, moves the focus to its button and opens it; from
+ * then on the menu is Mantine's as it always was.
  */
 export function RowAssignMenu({ conversation, me, agents, t }: Props) {
   const link = useRelayLink();
@@ -44,21 +46,14 @@ export function RowAssignMenu({ conversation, me, agents, t }: Props) {
   const { assigneeId } = conversation;
   if (me.role !== 'supervisor' && assigneeId !== null && assigneeId !== me.id) return null;
 
-  const button = (
-    <ActionIcon
-      ref={target}
-      variant="subtle"
-      color="gray"
-      size="sm"
-      aria-label={t('assign.rowMenu')}
-      // Unarmed, never busy: without `loading` the button has no loader Transition to mount.
-      loading={armed ? busy : undefined}
-      {...(armed ? {} : { 'aria-haspopup': 'menu' as const, 'aria-expanded': false, onClick: arm })}
-    >
-      <IconDots size={16} />
-    </ActionIcon>
-  );
-  if (!armed) return button;
+  if (!armed) {
+    // Mantine's ActionIcon as drawn, without the component: it mounts with every row.
+    return (
+      <SubtleIconButton aria-label={t('assign.rowMenu')} aria-haspopup="menu" aria-expanded={false} onClick={arm}>
+        <IconDots size={16} />
+      </SubtleIconButton>
+    );
+  }
 
   const to = (agentId: string | null) => {
     setBusy(true);
@@ -70,7 +65,18 @@ export function RowAssignMenu({ conversation, me, agents, t }: Props) {
     me.role === 'supervisor' ? agents.filter((a) => a.active && a.id !== assigneeId) : assigneeId === null ? [me] : [];
   return (
     <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
-      <Menu.Target>{button}</Menu.Target>
+      <Menu.Target>
+        <ActionIcon
+          ref={target}
+          variant="subtle"
+          color="gray"
+          size="sm"
+          aria-label={t('assign.rowMenu')}
+          loading={busy}
+        >
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('assign.label')}</Menu.Label>
         {choices.map((agent) => (

@@ -1,4 +1,3 @@
-import { Avatar } from '@mantine/core';
 import { memo } from 'react';
 import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
@@ -8,6 +7,7 @@ import { LabelChips } from '../labels/LabelChips';
 import type { Translate } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatDateTime, formatListTime } from '../i18n/format';
+import { InitialsAvatar } from '../ui/InitialsAvatar';
 import { StatusTicks } from '../ui/StatusTicks';
 import classes from './ConversationRow.module.css';
 import { previewOf } from './message-preview';
@@ -65,7 +65,7 @@ export const ConversationRow = memo(function ConversationRow({
           onSelect(id);
         }}
       >
-        <Avatar name={contact.name} color="initials" size={40} aria-hidden className={classes.avatar} />
+        <InitialsAvatar name={contact.name} size={40} className={classes.avatar} />
         <span className={classes.body}>
           <span className={classes.line}>
             <span className={classes.name}>{contact.name}</span>
