@@ -35,6 +35,8 @@ import { SettingsService } from './settings/settings-service.js';
 import { TeamStore } from './storage/team-store.js';
 import { registerSearchRoutes, searchHandlers } from './search/routes.js';
 import { SearchService } from './search/search-service.js';
+import { ContactService } from './contacts/contact-service.js';
+import { contactHandlers, registerContactRoutes } from './contacts/routes.js';
 import { conversationHandlers } from './conversations/commands.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { registerConversationRoutes } from './conversations/routes.js';
@@ -71,6 +73,7 @@ import { MentionSchema } from '../shared/protocol/notes.js';
 import { NoteService } from './notes/note-service.js';
 import { FloorService } from './floor/floor-service.js';
 import { floorHandlers, registerFloorRoutes } from './floor/routes.js';
+import { shopDays } from './floor/shop-days.js';
 import { CannedReplySchema } from '../shared/domain/canned-reply.js';
 import { CannedReplyService } from './canned-replies/canned-reply-service.js';
 import { cannedReplyHandlers } from './canned-replies/commands.js';
@@ -171,8 +174,14 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const assignment = new AssignmentService({ store, conversations, accounts, events, now });
   const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
-  const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events });
-  const floor = new FloorService({ store, accounts, now });
+  const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events, team });
+  const floor = new FloorService({
+    store,
+    accounts,
+    now,
+    // The shop's day: SHOP_TIMEZONE, else the relay machine's zone.
+    days: shopDays(config.shop?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+  });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,
@@ -250,6 +259,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     publicUrl,
     logger: logger.child({ module: 'orders' }),
   });
+  const contacts = new ContactService({ store, conversations, orders });
 
   // Fastify's own logger type, so the instance is the plain FastifyInstance every module takes.
   const fastifyLogger: FastifyBaseLogger = logger;
@@ -291,6 +301,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     ...activityHandlers(activity),
     ...noteHandlers(notes),
     ...floorHandlers(floor),
+    ...contactHandlers(contacts),
     ...cannedReplyHandlers(cannedReplies),
     ...catalogHandlers(catalog, cards),
   };
@@ -320,6 +331,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   registerCatalogRoutes(app, accounts, catalog, cards, shop);
   registerNoteRoutes(app, accounts, notes);
   registerFloorRoutes(app, accounts, floor);
+  registerContactRoutes(app, accounts, contacts);
   registerCannedReplyRoutes(app, accounts, cannedReplies);
   registerImageRoutes(app, { accounts, catalog, files: new ProductImageFiles(config.dataDir) });
   registerShopRoutes(app, { catalog, events, shop });
@@ -343,6 +355,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
       webhookUrl: () => `${baseUrl}/webhooks/whatsapp`,
       logger: logger.child({ module: 'sandbox' }),
       now,
+      dataDir: config.dataDir,
     });
   }
   await registerRendererFiles(app);
@@ -387,7 +400,7 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
     async close() {
       await workflow.close();
       await search.close();
-      await autoAssigner.idle();
+      await autoAssigner.close();
       await io.close();
       presence.close();
       await app.close();

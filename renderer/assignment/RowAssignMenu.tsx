@@ -1,25 +1,64 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { Agent } from '../../shared/domain/agent.js';
 import type { ConversationSummary } from '../../shared/domain/conversation.js';
-import { selectAgents, selectMe } from '../accounts/accounts-state';
-import { useT } from '../i18n/use-t';
-import { useInbox, useRelayLink } from '../inbox/inbox-context';
+import type { Translate } from '../i18n/use-t';
+import { useRelayLink } from '../inbox/inbox-context';
 import { IconDots } from '../ui/icons';
 import { assign } from './assignment-commands';
+
+interface Props {
+  conversation: ConversationSummary;
+  /** The list's, like `agents` and `t`: a row mounts on every message, and reads nothing itself. */
+  me: Agent | null;
+  agents: readonly Agent[];
+  t: Translate;
+}
 
 /**
  * Reassigning from the list, beside a row: supervisors pick anyone, agents claim or hand back.
  * Agents' presence shows in the menu, so a supervisor does not hand a chat to someone who is away.
+ *
+ * A row mounts on every message that moves its conversation, and Mantine's Menu (a Popover with
+ * its floating position, transition and two renders of its own after mounting) costs more than the
+ * rest of the row. So the row starts with the button alone; the first click mounts the menu, moves
+ * the focus to its button and opens it; from then on the menu is Mantine's as it always was.
  */
-export function RowAssignMenu({ conversation }: { conversation: ConversationSummary }) {
-  const t = useT();
+export function RowAssignMenu({ conversation, me, agents, t }: Props) {
   const link = useRelayLink();
-  const me = useInbox(selectMe);
-  const agents = useInbox(selectAgents);
   const [busy, setBusy] = useState(false);
+  const [armed, setArmed] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const target = useRef<HTMLButtonElement>(null);
+  const arm = () => {
+    // The menu is mounted closed first and then opened, so it notes its (new) button as the one
+    // to give the focus back to, as it does when it was there from the start.
+    flushSync(() => {
+      setArmed(true);
+    });
+    target.current?.focus({ preventScroll: true });
+    setOpened(true);
+  };
   if (!me) return null;
   const { assigneeId } = conversation;
   if (me.role !== 'supervisor' && assigneeId !== null && assigneeId !== me.id) return null;
+
+  const button = (
+    <ActionIcon
+      ref={target}
+      variant="subtle"
+      color="gray"
+      size="sm"
+      aria-label={t('assign.rowMenu')}
+      // Unarmed, never busy: without `loading` the button has no loader Transition to mount.
+      loading={armed ? busy : undefined}
+      {...(armed ? {} : { 'aria-haspopup': 'menu' as const, 'aria-expanded': false, onClick: arm })}
+    >
+      <IconDots size={16} />
+    </ActionIcon>
+  );
+  if (!armed) return button;
 
   const to = (agentId: string | null) => {
     setBusy(true);
@@ -30,12 +69,8 @@ export function RowAssignMenu({ conversation }: { conversation: ConversationSumm
   const choices =
     me.role === 'supervisor' ? agents.filter((a) => a.active && a.id !== assigneeId) : assigneeId === null ? [me] : [];
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('assign.rowMenu')} loading={busy}>
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('assign.label')}</Menu.Label>
         {choices.map((agent) => (

@@ -66,7 +66,7 @@ export function SellingDock({ conversation }: { conversation: ConversationSummar
               <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {formatMoney(order.total, locale)}
               </Text>
-              <OrderStatus status={order.status} />
+              <OrderStatus order={order} />
             </li>
           ))}
         </ul>

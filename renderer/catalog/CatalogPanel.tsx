@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Loader, Text, TextInput } from '@mantine/core';
+import { Button, Group, Loader, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ProductView } from '../../shared/protocol/catalog.js';
 import { describeError } from '../app/describe-error';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
 import { useT } from '../i18n/use-t';
 import { IconSend } from '../ui/icons';
+import { SidePanel } from '../ui/SidePanel';
 import classes from './Catalog.module.css';
 import { searchProducts, sendProducts } from './catalog-commands';
 import { selectCatalogVersion } from './catalog-state';
@@ -84,15 +85,7 @@ export function CatalogPanel({ conversationId, onClose, productActions }: Props)
   };
 
   return (
-    <aside className={classes.panel} aria-label={t('catalog.panel')}>
-      <header className={classes.panelHeader}>
-        <Text fw={650} size="sm">
-          {t('catalog.panel')}
-        </Text>
-        <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('catalog.close')}>
-          <span aria-hidden>×</span>
-        </ActionIcon>
-      </header>
+    <SidePanel title={t('catalog.panel')} closeLabel={t('catalog.close')} onClose={onClose}>
       <div className={classes.searchBox}>
         <TextInput
           type="search"
@@ -158,6 +151,6 @@ export function CatalogPanel({ conversationId, onClose, productActions }: Props)
           </Button>
         </Group>
       ) : null}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,7 +1,7 @@
-import { ActionIcon, Avatar, Button } from '@mantine/core';
+import { ActionIcon, Avatar, Button, Tooltip } from '@mantine/core';
 import { useT } from '../i18n/use-t';
 import { contactHandle, type ConversationSummary } from '../../shared/domain/conversation.js';
-import { IconArrowLeft, IconShoppingBag } from '../ui/icons';
+import { IconArrowLeft, IconShoppingBag, IconUser } from '../ui/icons';
 import { AssignmentControl } from '../assignment/AssignmentControl';
 import { ViewingNotice } from '../activity/ViewingNotice';
 import classes from './ConversationView.module.css';
@@ -17,9 +17,19 @@ interface Props {
   /** The catalog beside the conversation. */
   catalogOpen?: boolean;
   onToggleCatalog?: () => void;
+  /** The contact panel beside the conversation. */
+  contactOpen?: boolean;
+  onToggleContact?: () => void;
 }
 
-export function ConversationHeader({ conversation, onBack, catalogOpen, onToggleCatalog }: Props) {
+export function ConversationHeader({
+  conversation,
+  onBack,
+  catalogOpen,
+  onToggleCatalog,
+  contactOpen,
+  onToggleContact,
+}: Props) {
   const t = useT();
   const { contact } = conversation;
   const labelsById = useInbox(selectLabelsById);
@@ -32,29 +42,47 @@ export function ConversationHeader({ conversation, onBack, catalogOpen, onToggle
       ) : null}
       <Avatar name={contact.name} color="initials" size={38} aria-hidden />
       <div className={classes.identity}>
-        <h2 className={classes.name}>{contact.name}</h2>
+        <div className={classes.nameLine}>
+          <h2 className={classes.name}>{contact.name}</h2>
+          <ViewingNotice conversationId={conversation.id} />
+        </div>
         <div className={classes.sub}>
           <span className={classes.number}>{contactHandle(contact)}</span>
           <span aria-hidden>·</span>
           <span>{t(`status.${conversation.status}`)}</span>
           <LabelChips ids={conversation.labels} byId={labelsById} />
-          <ViewingNotice conversationId={conversation.id} />
         </div>
       </div>
-      <StatusControl conversation={conversation} />
-      <LabelPicker conversation={conversation} />
-      {onToggleCatalog ? (
-        <Button
-          variant={catalogOpen ? 'light' : 'default'}
-          size="compact-sm"
-          leftSection={<IconShoppingBag size={16} />}
-          onClick={onToggleCatalog}
-          aria-pressed={catalogOpen ?? false}
-        >
-          {t('catalog.open')}
-        </Button>
+      <div className={classes.actions}>
+        <StatusControl conversation={conversation} />
+        <LabelPicker conversation={conversation} />
+        {onToggleCatalog ? (
+          <Button
+            variant={catalogOpen ? 'light' : 'default'}
+            size="xs"
+            leftSection={<IconShoppingBag size={14} />}
+            onClick={onToggleCatalog}
+            aria-pressed={catalogOpen ?? false}
+          >
+            {t('catalog.open')}
+          </Button>
+        ) : null}
+        <AssignmentControl conversation={conversation} />
+      </div>
+      {onToggleContact ? (
+        <Tooltip label={t('contact.open')} withArrow>
+          <ActionIcon
+            variant={contactOpen ? 'light' : 'subtle'}
+            color={contactOpen ? undefined : 'gray'}
+            size={30}
+            onClick={onToggleContact}
+            aria-label={t('contact.open')}
+            aria-pressed={contactOpen ?? false}
+          >
+            <IconUser size={18} />
+          </ActionIcon>
+        </Tooltip>
       ) : null}
-      <AssignmentControl conversation={conversation} />
     </header>
   );
 }

@@ -2,10 +2,10 @@ import { Badge, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { InboxView } from '../../shared/protocol/conversations.js';
-import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
+import { selectAgents, selectAgentsById, selectMe } from '../accounts/accounts-state';
 import { useInbox } from '../inbox/inbox-context';
 import { selectSynced } from '../inbox/sync-state';
-import { useT } from '../i18n/use-t';
+import { rememberingTranslate, useT } from '../i18n/use-t';
 import { userLocale } from '../i18n';
 import { formatCount } from '../i18n/format';
 import { IconInbox } from '../ui/icons';
@@ -16,12 +16,13 @@ import { selectOrder } from './conversations-state';
 import { useKeepFocus } from './use-keep-focus';
 import { selectLabelsById } from '../labels/labels-state';
 import { SearchResults } from '../search/SearchResults';
+import type { Select } from '../inbox/use-selected-conversation';
 import { filterConversations, matchesView, NO_FILTER, type ListFilter } from './list-filter';
 import { ListToolbar } from './ListToolbar';
 
 interface Props {
   selectedId: string | null;
-  onSelect: (id: string) => void;
+  onSelect: Select;
 }
 
 const rowHeight = () => ROW_HEIGHT;
@@ -51,18 +52,26 @@ export function ConversationList({ selectedId, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const labelsById = useInbox(selectLabelsById);
   const synced = useInbox(selectSynced);
-  const meId = useInbox(selectMeId);
+  const me = useInbox(selectMe);
+  const meId = me?.id ?? null;
+  const agents = useInbox(selectAgents);
   const agentsById = useInbox(selectAgentsById);
+  // One for all rows: a row mounts on every message, and asks for the same words as the last one.
+  const rowT = useMemo(() => rememberingTranslate(t), [t]);
   const now = useNow();
   const order = useMemo(() => filterConversations(everything, filter, meId), [everything, filter, meId]);
-  const counts = useMemo(() => {
-    const counted: Record<InboxView, number> = { mine: 0, unassigned: 0, all: everything.length };
+  const { mine, unassigned } = useMemo(() => {
+    const counted = { mine: 0, unassigned: 0 };
     for (const c of everything) {
       if (matchesView(c, 'mine', meId)) counted.mine++;
       else if (c.assigneeId === null) counted.unassigned++;
     }
     return counted;
   }, [everything, meId]);
+  const all = everything.length;
+  // A new object only when a count changed: a message that moves a conversation leaves the
+  // toolbar (its tabs, selects and searchbox) as it was, rather than drawing it again.
+  const counts = useMemo((): Record<InboxView, number> => ({ mine, unassigned, all }), [mine, unassigned, all]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const keepFocus = useKeepFocus(scrollRef);
   // Rows all have one height and are keyed by position here (by id in React, below): a message
@@ -120,11 +129,12 @@ export function ConversationList({ selectedId, onSelect }: Props) {
                     conversation={conversation}
                     selected={conversation.id === selectedId}
                     now={now}
-                    meId={meId}
+                    me={me}
+                    agents={agents}
                     agentsById={agentsById}
                     labelsById={labelsById}
                     onSelect={onSelect}
-                    t={t}
+                    t={rowT}
                   />
                 </li>
               );

@@ -18,11 +18,12 @@ interface Props {
   conversation: ConversationSummary;
   selected: boolean;
   now: number;
-  meId: string | null;
+  me: Agent | null;
+  agents: readonly Agent[];
   agentsById: ReadonlyMap<string, Agent>;
   labelsById: ReadonlyMap<string, Label>;
   onSelect: (id: string) => void;
-  /** The list's: one translation hook for the list rather than one per row. */
+  /** The list's: one translation hook for the list rather than one per row (and one that remembers). */
   t: Translate;
 }
 
@@ -35,7 +36,8 @@ export const ConversationRow = memo(function ConversationRow({
   conversation,
   selected,
   now,
-  meId,
+  me,
+  agents,
   agentsById,
   labelsById,
   onSelect,
@@ -46,7 +48,7 @@ export const ConversationRow = memo(function ConversationRow({
   const assigneeLabel =
     assigneeId === null
       ? t('inbox.unassigned')
-      : assigneeId === meId
+      : assigneeId === me?.id
         ? t('inbox.you')
         : (agentsById.get(assigneeId)?.name ?? t('inbox.unknownAgent'));
 
@@ -97,7 +99,7 @@ export const ConversationRow = memo(function ConversationRow({
       </button>
       {/* A sibling of the row's button: controls do not nest inside a button. */}
       <span className={classes.rowMenu}>
-        <RowAssignMenu conversation={conversation} />
+        <RowAssignMenu conversation={conversation} me={me} agents={agents} t={t} />
       </span>
     </div>
   );

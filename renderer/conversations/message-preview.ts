@@ -11,6 +11,9 @@ export function previewOf(lastMessage: ConversationSummary['lastMessage'], t: Tr
   if (!lastMessage) return t('inbox.noMessages');
   const text = lastMessage.text.replace(/\s+/g, ' ').trim();
   if (lastMessage.type === 'text') return text;
+  // What the shop sent as interactive (product cards, a payment button) reads as its text; "Reply"
+  // is the customer answering one.
+  if (lastMessage.type === 'interactive' && lastMessage.direction === 'out' && text) return text;
   if (lastMessage.type === 'reaction')
     return text ? t('conversation.reaction', { emoji: text }) : t('conversation.reactionRemoved');
   const label = messageTypeLabel(lastMessage.type, t);

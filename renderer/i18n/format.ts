@@ -58,6 +58,11 @@ export function dayLabel(iso: string, locale: string, now: number): DayLabel {
   return { kind: 'date', text: formatter(locale, sameYear ? 'dayLong' : 'dayLongYear', options).format(day) };
 }
 
+/** A calendar date ("2 Nov 2026"), for when something began. */
+export function formatDate(iso: string, locale: string): string {
+  return formatter(locale, 'dateMedium', { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 /** Full date and time, for tooltips. */
 export function formatDateTime(iso: string, locale: string): string {
   return formatter(locale, 'dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -77,6 +82,19 @@ function numberFormatter(locale: string, name: string, options: Intl.NumberForma
 
 export function formatCoordinate(value: number, locale: string): string {
   return numberFormatter(locale, 'coordinate', { maximumFractionDigits: 5 }).format(value);
+}
+
+/** A length of time in the largest unit that keeps it readable: "45 sec", "12.5 min", "3 hr". */
+export function formatDuration(ms: number, locale: string): string {
+  const seconds = ms / 1_000;
+  const [value, unit] =
+    seconds < 90 ? [seconds, 'second'] : seconds < 90 * 60 ? [seconds / 60, 'minute'] : [seconds / 3_600, 'hour'];
+  return numberFormatter(locale, `duration-${unit}`, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** A count, such as the number of conversations, with the locale's grouping. */

@@ -1,5 +1,6 @@
 import { Text, Tooltip } from '@mantine/core';
 import { useT } from '../i18n/use-t';
+import { PHONE_WIDTH, ResponsiveLabel } from '../ui/ResponsiveLabel';
 import classes from './ConnectionIndicator.module.css';
 import { useInbox } from './inbox-context';
 import { selectConnection } from './sync-state';
@@ -15,7 +16,7 @@ export function ConnectionIndicator() {
       <div className={classes.indicator} data-state={connection} role="status" aria-live="polite">
         <span className={classes.dot} aria-hidden />
         <Text size="xs" c="dimmed" component="span">
-          {label}
+          {connection === 'connected' ? <ResponsiveLabel hideBelow={PHONE_WIDTH}>{label}</ResponsiveLabel> : label}
         </Text>
       </div>
     </Tooltip>

@@ -1,9 +1,9 @@
-import { Avatar, Button, Group, Text } from '@mantine/core';
+import { Avatar, Button, Group, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { selectMe } from '../accounts/accounts-state';
 import type { Session } from '../app/session-storage';
 import { useT } from '../i18n/use-t';
-import { IconLogout, IconMessage, IconShoppingBag, IconTag } from '../ui/icons';
+import { IconBolt, IconLogout, IconMessage, IconShoppingBag, IconTag } from '../ui/icons';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { MentionsMenu } from '../mentions/MentionsMenu';
 import { OutboxIndicator } from '../outbox/OutboxIndicator';
@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useInbox } from './inbox-context';
 import { LabelManager } from '../labels/LabelManager';
 import { PresenceControl } from '../workflow/PresenceControl';
+import { ResponsiveLabel, SMALL_DESKTOP_WIDTH, useNarrowerThan } from '../ui/ResponsiveLabel';
 import classes from './TopBar.module.css';
 
 interface Props {
@@ -21,6 +22,25 @@ interface Props {
   screens?: ReactNode;
   /** Supervisors: the catalog's management screen. */
   onOpenProducts?: () => void;
+}
+
+/** A button of the bar: icon and name, or the icon alone with the name as its tooltip on a smaller window. */
+function BarButton({ icon, label, onClick }: { icon: ReactNode; label: string; onClick: () => void }) {
+  const compact = useNarrowerThan(SMALL_DESKTOP_WIDTH);
+  return (
+    <Tooltip label={label} disabled={!compact} withArrow>
+      <Button
+        variant="subtle"
+        color="gray"
+        size="compact-sm"
+        leftSection={icon}
+        onClick={onClick}
+        classNames={{ section: compact ? classes.iconOnly : undefined }}
+      >
+        <ResponsiveLabel hideBelow={SMALL_DESKTOP_WIDTH}>{label}</ResponsiveLabel>
+      </Button>
+    </Tooltip>
+  );
 }
 
 export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
@@ -45,16 +65,13 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
       <Group gap="sm" wrap="nowrap" ml="auto">
         {me.role === 'supervisor' ? (
           <>
-            <Button
-              variant="subtle"
-              color="gray"
-              size="compact-sm"
+            <BarButton
+              icon={<IconBolt size={16} />}
+              label={t('canned.manage')}
               onClick={() => {
                 setManagingReplies(true);
               }}
-            >
-              {t('canned.manage')}
-            </Button>
+            />
             <CannedRepliesManager
               opened={managingReplies}
               onClose={() => {
@@ -65,28 +82,12 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
         ) : null}
         <MentionsMenu />
         {me.role === 'supervisor' ? (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<IconTag size={16} />}
-            onClick={() => setLabelsOpen(true)}
-          >
-            {t('labels.manage')}
-          </Button>
+          <BarButton icon={<IconTag size={16} />} label={t('labels.manage')} onClick={() => setLabelsOpen(true)} />
         ) : null}
         <LabelManager opened={labelsOpen} onClose={() => setLabelsOpen(false)} />
         <PresenceControl />
         {me.role === 'supervisor' && onOpenProducts ? (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<IconShoppingBag size={16} />}
-            onClick={onOpenProducts}
-          >
-            {t('products.nav')}
-          </Button>
+          <BarButton icon={<IconShoppingBag size={16} />} label={t('products.nav')} onClick={onOpenProducts} />
         ) : null}
         <Group gap={8} wrap="nowrap" className={classes.account}>
           <Avatar name={me.name} color="initials" size={28} aria-hidden />
@@ -99,16 +100,7 @@ export function TopBar({ session, onSignOut, screens, onOpenProducts }: Props) {
             </Text>
           </div>
         </Group>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="compact-sm"
-          leftSection={<IconLogout size={16} />}
-          onClick={onSignOut}
-          classNames={{ section: classes.signOutIcon }}
-        >
-          <span className={classes.signOutLabel}>{t('account.signOut')}</span>
-        </Button>
+        <BarButton icon={<IconLogout size={16} />} label={t('account.signOut')} onClick={onSignOut} />
       </Group>
     </header>
   );

@@ -1,8 +1,8 @@
 import { Badge } from '@mantine/core';
-import type { OrderStatus as Status } from '../../shared/domain/order.js';
+import type { OrderView } from '../../shared/protocol/orders.js';
 import { useT } from '../i18n/use-t';
 
-const COLOR: Record<Status, string> = {
+const COLOR: Record<OrderView['status'], string> = {
   awaiting_payment: 'yellow',
   paid: 'teal',
   expired: 'gray',
@@ -10,12 +10,16 @@ const COLOR: Record<Status, string> = {
   failed: 'red',
 };
 
-/** An order's status in words ("Awaiting payment", "Paid", …), coloured for a glance. */
-export function OrderStatus({ status }: { status: Status }) {
+/**
+ * An order's status in words ("Awaiting payment", "Paid", …), coloured for a glance; a canceled order
+ * that a newer one of the chat replaced says "Replaced".
+ */
+export function OrderStatus({ order }: { order: Pick<OrderView, 'status' | 'replacedBy'> }) {
   const t = useT();
+  const replaced = order.status === 'canceled' && order.replacedBy !== null;
   return (
-    <Badge color={COLOR[status]} variant="light" radius="sm" tt="none">
-      {t(`orders.statusName.${status}`)}
+    <Badge color={COLOR[order.status]} variant="light" radius="sm" tt="none">
+      {replaced ? t('orders.replaced') : t(`orders.statusName.${order.status}`)}
     </Badge>
   );
 }

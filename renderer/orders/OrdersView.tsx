@@ -68,7 +68,7 @@ export function OrdersView({ onOpenConversation }: { onOpenConversation: (id: st
                   </Table.Td>
                   <Table.Td className={classes.amount}>{formatMoney(order.total, locale)}</Table.Td>
                   <Table.Td>
-                    <OrderStatus status={order.status} />
+                    <OrderStatus order={order} />
                   </Table.Td>
                 </Table.Tr>
               ))}

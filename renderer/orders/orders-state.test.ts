@@ -16,6 +16,7 @@ const order = (id: string, status: OrderView['status'], updatedAt: string, conve
   createdAt: '2026-12-02T10:00:00.000Z',
   updatedAt,
   paidAt: null,
+  replacedBy: null,
 });
 
 describe('orders state', () => {

@@ -141,3 +141,4 @@ export const IconDots = makeIcon([
   'M19 12m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0',
 ]);
 export const IconZzz = makeIcon(['M4 12h6l-6 8h6', 'M14 4h6l-6 8h6']);
+export const IconBolt = makeIcon(['M13 3l0 7l6 0l-8 11l0 -7l-6 0l8 -11']);

@@ -4,6 +4,7 @@ import type { AccountService } from '../accounts/account-service.js';
 import type { DomainEvent, DomainEvents } from '../domain-events.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
+import type { TeamStore } from '../storage/team-store.js';
 import type { AssignmentService } from './assignment-service.js';
 
 export interface AutoAssignerDeps {
@@ -12,7 +13,12 @@ export interface AutoAssignerDeps {
   assignment: AssignmentService;
   settings: SettingsService;
   events: DomainEvents;
+  /** Where the turns are kept across restarts. */
+  team: Pick<TeamStore, 'data' | 'update'>;
 }
+
+/** Turns are written at most this often: losing the last second of them in a crash only costs fairness. */
+const SAVE_TURNS_AFTER_MS = 1_000;
 
 /** Counts toward an agent's capacity: their assigned chats that are open or pending, however assigned. */
 const isLoad = (c: ConversationSummary): boolean =>
@@ -27,7 +33,8 @@ const isLoad = (c: ConversationSummary): boolean =>
  *
  * The queue and each agent's load are indexes kept from the domain events (and read from the metas
  * at start), so a pass costs the queue and the agents, never a scan of every conversation. When an
- * agent was last assigned is kept in memory: after a restart everyone starts equal (ties by name).
+ * agent was last assigned is kept in `team.json` (written a second after a change, and at close), so
+ * a restart does not start everyone equal again.
  */
 export class AutoAssigner {
   private readonly waiting = new Map<string, string>();
@@ -37,14 +44,31 @@ export class AutoAssigner {
   private readonly lastAssigned = new Map<string, number>();
   private assignments = 0;
   private running: Promise<void> | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
   /** How many passes were asked for; a pass covers every request made before it started. */
   private requested = 0;
 
   constructor(private readonly deps: AutoAssignerDeps) {
+    for (const [agentId, turn] of Object.entries(deps.team.data.turns)) {
+      this.lastAssigned.set(agentId, turn);
+      this.assignments = Math.max(this.assignments, turn);
+    }
     for (const conversation of deps.store.list()) this.track(conversation);
     deps.events.subscribe((event) => {
       this.onEvent(event);
     });
+  }
+
+  /** Waits for passes, then writes the turns not yet saved (the relay's close). */
+  async close(): Promise<void> {
+    await this.idle();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.save();
+    }
+    await this.saving;
   }
 
   /** Resolves once no pass is running (tests, benchmark). */
@@ -72,6 +96,7 @@ export class AutoAssigner {
       if (event.type === 'conversation.changed' && conversation.assigneeId !== null) {
         if (event.before?.assigneeId !== conversation.assigneeId) {
           this.lastAssigned.set(conversation.assigneeId, ++this.assignments);
+          this.saveSoon();
         }
       }
       this.track(conversation);
@@ -84,6 +109,23 @@ export class AutoAssigner {
     ) {
       if (this.deps.settings.get().autoAssign && this.waiting.size > 0) this.schedule();
     }
+  }
+
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.save();
+    }, SAVE_TURNS_AFTER_MS);
+    this.saveTimer.unref();
+  }
+
+  /** A refused write leaves the turns in memory; the next assignment tries again. */
+  private save(): void {
+    const turns = Object.fromEntries(this.lastAssigned);
+    this.saving = this.deps.team
+      .update((data) => ({ next: { ...data, turns }, result: undefined }))
+      .catch(() => undefined);
   }
 
   private track(conversation: ConversationSummary): void {

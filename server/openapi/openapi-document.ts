@@ -33,6 +33,7 @@ import {
 import { CartResponseSchema, SetCartQuantitySchema } from '../../shared/protocol/carts.js';
 import { ConversationListResponseSchema, ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { AddNoteRequestSchema, NoteResponseSchema } from '../../shared/protocol/notes.js';
+import { ContactHistorySchema } from '../../shared/protocol/contacts.js';
 import { FloorResponseSchema } from '../../shared/protocol/floor.js';
 import {
   CannedReplyListResponseSchema,
@@ -342,6 +343,19 @@ const routes: Record<string, Record<string, Operation>> = {
       parameters: [idParam],
       request: AddNoteRequestSchema,
       responses: { 201: { description: 'The note', schema: NoteResponseSchema }, ...errors, ...visible },
+    },
+  },
+  '/api/v1/conversations/{id}/contact': {
+    get: {
+      summary:
+        "The contact panel: the customer's name, number or username, first contact, labels, earlier conversations (each stretch of the thread until it was resolved) and orders",
+      auth: true,
+      parameters: [idParam],
+      responses: {
+        200: { description: 'The contact and their history', schema: ContactHistorySchema },
+        ...errors,
+        ...visible,
+      },
     },
   },
   '/api/v1/conversations/{id}/assign': {

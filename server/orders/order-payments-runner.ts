@@ -6,6 +6,7 @@ import {
   applyPayment,
   nextPayLinkStep,
   recordCreated,
+  replaceOrder,
   startAttempt,
   type PayLinkStep,
 } from '../payments/order-payments.js';
@@ -81,6 +82,14 @@ export class OrderPayments {
         }
       }
       return { kind: 'wait' };
+    });
+  }
+
+  /** A newer order of the chat took this one's place (see replaceOrder). */
+  replace(orderId: string, by: string): Promise<void> {
+    return this.run(orderId, async (record, paid) => {
+      const order = record.current();
+      if (order) await this.store(record, order, replaceOrder(order, by, this.deps.now()), paid);
     });
   }
 

@@ -125,6 +125,12 @@ export class OrderService {
         await this.deps.orders.update(id, () => ({ next: fresh, result: undefined }));
         this.announce(fresh);
         order = fresh;
+        // The customer pays the cart as it is now: an older unpaid link of this chat stops working.
+        for (const older of [...this.deps.orders.values()]) {
+          if (older.conversationId === conversationId && older.id !== id && older.status === 'awaiting_payment') {
+            await this.payments.replace(older.id, id);
+          }
+        }
       }
       await this.payments.checkout(order.id);
       await this.deps.messages.sendComposed({

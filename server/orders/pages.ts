@@ -53,7 +53,7 @@ export interface OrderPageInput {
   payLink: string;
 }
 
-export type OrderPageKind = 'paid' | 'closed' | 'wait' | 'not_paid' | 'unavailable';
+export type OrderPageKind = 'paid' | 'closed' | 'replaced' | 'wait' | 'not_paid' | 'unavailable';
 
 const WORDS: Record<OrderPageKind, { title: string; text: string; tone: 'ok' | 'bad' | '' }> = {
   paid: {
@@ -62,6 +62,11 @@ const WORDS: Record<OrderPageKind, { title: string; text: string; tone: 'ok' | '
     tone: 'ok',
   },
   closed: { title: 'This payment link has expired', text: 'Ask the shop in WhatsApp for a new link.', tone: 'bad' },
+  replaced: {
+    title: 'This payment link was replaced',
+    text: 'Your order changed, and the shop sent you a new link in WhatsApp. Please pay with the newest one.',
+    tone: 'bad',
+  },
   wait: {
     title: 'Your payment is being processed',
     text: 'Your bank is still confirming it. You will get a message in WhatsApp once it is done.',

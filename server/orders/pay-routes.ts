@@ -24,6 +24,7 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
 
 function pageKindAfterCheckout(order: StoredOrder, now: number): OrderPageKind {
   if (order.status === 'paid') return 'paid';
+  if (order.replacedBy !== null) return 'replaced';
   const latest = order.attempts.at(-1);
   if (latest?.status === 'pending' || latest?.status === 'authorized') return 'wait';
   return now < Date.parse(order.payableUntil) ? 'not_paid' : 'closed';
@@ -56,7 +57,8 @@ export function registerPayRoutes(app: FastifyInstance, orders: OrderService, no
         throw error;
       }
       if (step.kind === 'redirect') return reply.header('cache-control', 'no-store').redirect(step.url, 303);
-      const kind: OrderPageKind = step.kind === 'paid' || step.kind === 'closed' ? step.kind : 'wait';
+      const kind: OrderPageKind =
+        step.kind === 'paid' || step.kind === 'closed' || step.kind === 'replaced' ? step.kind : 'wait';
       return html(reply, 200, orderPage(kind, orders.get(order.id) ?? order));
     });
 

@@ -24,6 +24,7 @@ export function orderView(order: Order, customerName: string): OrderView {
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     paidAt: order.paidAt,
+    replacedBy: order.replacedBy,
   };
 }
 

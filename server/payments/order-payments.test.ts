@@ -7,6 +7,7 @@ import {
   isPaymentAdvance,
   nextPayLinkStep,
   recordCreated,
+  replaceOrder,
   startAttempt,
   type PayLinkStep,
 } from './order-payments.js';
@@ -238,5 +239,34 @@ describe('payment updates on an order', () => {
       'expired→paid',
       'failed→paid',
     ]);
+  });
+});
+
+describe('an order replaced by a newer one of the chat', () => {
+  it('is canceled, shows no checkout and its link starts none, but money that arrives still makes it paid', async () => {
+    const { clock, sandbox, order: created } = setup();
+    const live = await visit(created, sandbox, clock.now);
+    const replaced = replaceOrder(live.order, 'ord_newer', clock.now);
+    expect(replaced).toMatchObject({ status: 'canceled', replacedBy: 'ord_newer', paymentUrl: null });
+    expect(nextPayLinkStep(replaced, clock.now)).toEqual({ kind: 'replaced' });
+    // A later word from the provider that is not money keeps it canceled.
+    const attempt = live.order.attempts[0];
+    if (!attempt?.paymentId) throw new Error('no payment');
+    const pending: ProviderPayment = {
+      provider: 'sandbox',
+      id: attempt.paymentId,
+      status: 'pending',
+      orderId: created.id,
+      amount: created.total,
+      checkoutUrl: attempt.checkoutUrl,
+      expiresAt: attempt.expiresAt,
+    };
+    expect(applyPayment(replaced, pending, clock.now).order.status).toBe('canceled');
+    const paid = applyPayment(replaced, { ...pending, status: 'paid' }, clock.now).order;
+    expect(paid.status).toBe('paid');
+    expect(nextPayLinkStep(paid, clock.now)).toEqual({ kind: 'paid' });
+    // A paid order is never replaced, and replacing twice keeps the first successor.
+    expect(replaceOrder(paid, 'ord_other', clock.now)).toBe(paid);
+    expect(replaceOrder(replaced, 'ord_other', clock.now)).toBe(replaced);
   });
 });

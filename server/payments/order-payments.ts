@@ -21,6 +21,7 @@ import type { PaymentProvider, PaymentRequest, ProviderPayment } from './provide
  *   wait      → the provider says a payment is under way without a checkout to show (a bank
  *               transfer, a payment being confirmed): show "payment in progress", never a second one.
  *   paid / closed → a page saying so (closed: past `payableUntil`, ask the shop for a new link).
+ *   replaced → a newer order of the chat took its place: a page saying to use the newest link.
  *
  * At most once paid: a new attempt starts only when the previous one is final (expired, canceled,
  * failed) at the provider, so two checkouts of one order are never open together. Should a second
@@ -38,12 +39,14 @@ export type PayLinkStep =
   | { kind: 'create' }
   | { kind: 'wait' }
   | { kind: 'paid' }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  | { kind: 'replaced' };
 
 const UNDER_WAY: readonly PaymentStatus[] = ['open', 'pending', 'authorized'];
 
 export function nextPayLinkStep(order: Order, now: number, options: { refreshed?: boolean } = {}): PayLinkStep {
   if (order.status === 'paid') return { kind: 'paid' };
+  if (order.replacedBy !== null) return { kind: 'replaced' };
   const payable = now < Date.parse(order.payableUntil);
   const latest = order.attempts.at(-1);
   if (!latest?.paymentId) return payable ? { kind: 'create' } : { kind: 'closed' };
@@ -137,15 +140,24 @@ export function isPaymentAdvance(from: PaymentStatus, to: PaymentStatus): boolea
   return !FINAL.includes(from) && RANK[to] > RANK[from];
 }
 
-/** The order's status and checkout URL follow its attempts: paid by any, otherwise as its latest. */
+/**
+ * The order's status and checkout URL follow its attempts: paid by any, otherwise canceled when a
+ * newer order replaced it, otherwise as its latest attempt.
+ */
 function settle(order: Order, at: string): Order {
   const paid = order.attempts.some((attempt) => attempt.status === 'paid');
   const latest = order.attempts.at(-1);
-  const status: OrderStatus = paid ? 'paid' : latest ? orderStatusOf(latest.status) : 'awaiting_payment';
+  const status: OrderStatus = paid
+    ? 'paid'
+    : order.replacedBy !== null
+      ? 'canceled'
+      : latest
+        ? orderStatusOf(latest.status)
+        : 'awaiting_payment';
   return {
     ...order,
     status,
-    paymentUrl: paid ? null : (latest?.checkoutUrl ?? null),
+    paymentUrl: paid || order.replacedBy !== null ? null : (latest?.checkoutUrl ?? null),
     paidAt: order.paidAt ?? (paid ? at : null),
     updatedAt: at,
   };
@@ -192,6 +204,15 @@ export function applyPayment(
   const next = settle({ ...order, attempts }, at);
   if (next.status !== order.status) events.unshift({ kind: 'status_changed', from: order.status, to: next.status });
   return { order: next, events };
+}
+
+/**
+ * A newer order of the same chat takes this unpaid one's place: it is canceled and its link starts
+ * or shows no checkout any more. A paid order is never replaced.
+ */
+export function replaceOrder(order: Order, by: string, now: number): Order {
+  if (order.status === 'paid' || order.replacedBy !== null) return order;
+  return settle({ ...order, replacedBy: by }, new Date(now).toISOString());
 }
 
 /** The answer to `createPayment` for the attempt startAttempt made: its id, then whatever it says. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
@@ -9,6 +10,7 @@ import { registerPage } from './page.js';
 import { attachPhoneNamespace } from './phone-socket.js';
 import { registerPhoneRoutes } from './phone-routes.js';
 import { Sandbox } from './sandbox.js';
+import { ServiceWindows } from './service-windows.js';
 import { Threads } from './threads.js';
 import { DEFAULT_WEBHOOK_TUNING, WebhookDispatcher, type WebhookTuning } from './webhook-dispatcher.js';
 
@@ -27,6 +29,8 @@ export interface SandboxOptions {
   webhookUrl: () => string; // where to POST webhooks (the relay's own /webhooks/whatsapp on loopback), known after listen
   logger: Logger;
   now: () => number; // clock (ms)
+  /** Where the customer-service windows outlive a restart; memory only without one. */
+  dataDir?: string;
 }
 
 /** The sandbox's WhatsApp Business Account id, the `entry[].id` of every webhook. */
@@ -56,6 +60,10 @@ export function registerSandboxWith(
     media,
     dispatcher: new WebhookDispatcher(options.webhookUrl, options.appSecret, logger, tuning),
     faults,
+    windows: new ServiceWindows(
+      options.dataDir === undefined ? null : join(options.dataDir, 'sandbox-windows.json'),
+      options.now,
+    ),
     logger,
     now: options.now,
   });

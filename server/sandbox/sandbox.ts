@@ -11,6 +11,7 @@ import { newWamid } from './ids.js';
 import type { MediaStore } from './media.js';
 import type { Thread, Threads } from './threads.js';
 import type { DeliveryOutcome, WebhookDispatcher } from './webhook-dispatcher.js';
+import type { ServiceWindows } from './service-windows.js';
 import {
   messageWebhook,
   statusWebhook,
@@ -41,6 +42,8 @@ export interface SandboxDeps {
   media: MediaStore;
   dispatcher: WebhookDispatcher;
   faults: Faults;
+  /** When each customer last wrote, kept across restarts like WhatsApp does. */
+  windows: ServiceWindows;
   logger: Logger;
   now: () => number;
 }
@@ -77,6 +80,7 @@ export class Sandbox {
 
   close(): void {
     this.deps.dispatcher.close();
+    this.deps.windows.close();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.typingTimers.clear();
   }
@@ -131,6 +135,7 @@ export class Sandbox {
     const message = built.phone;
     threads.append(thread, message);
     thread.lastCustomerMessageAt = now;
+    this.deps.windows.customerWrote(number, now);
     this.phones.push(customer.waId, { ...message });
 
     const payload = messageWebhook(business, webhookContactOf(thread.customer), built.wire);
@@ -181,7 +186,7 @@ export class Sandbox {
       );
     }
     const existing = threads.get(waId);
-    const lastWrote = existing?.lastCustomerMessageAt ?? null;
+    const lastWrote = existing?.lastCustomerMessageAt ?? this.deps.windows.lastCustomerMessageAt(waId);
     if (!parsed.isTemplate && (lastWrote === null || now() - lastWrote >= SERVICE_WINDOW_MS)) {
       throw new GraphApiError(
         131047,

@@ -9,13 +9,16 @@ import type { Quarantine } from './quarantine.js';
 const TeamFileSchema = z.object({
   labels: z.array(LabelSchema),
   settings: SettingsSchema,
+  /** Round-robin turns: per agent, the order of their last assignment (see AutoAssigner). */
+  turns: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 export type TeamFile = z.infer<typeof TeamFileSchema>;
 
-const EMPTY: TeamFile = { labels: [], settings: { autoAssign: false } };
+const EMPTY: TeamFile = { labels: [], settings: { autoAssign: false }, turns: {} };
 
 /**
- * What the team shares besides conversations: the labels and the shop's settings, in `team.json`
+ * What the team shares besides conversations: the labels, the shop's settings and the round-robin
+ * turns, in `team.json`
  * (small, rewritten whole). Writes run one at a time, each from what the previous one left, and are
  * on disk before they resolve; a failed write changes nothing.
  */

@@ -53,6 +53,11 @@ export const OrderSchema = z.object({
   paidAt: z.iso.datetime().nullable(),
   /** After this the link starts no new payment (prices and stock move on); a live checkout still works. */
   payableUntil: z.iso.datetime(),
+  /**
+   * The newer order of the same chat that took this one's place (the cart changed and a new link
+   * went out): this one is canceled and its link sends nobody to pay. Money that still arrives wins.
+   */
+  replacedBy: z.string().nullable().default(null),
 });
 export type Order = z.infer<typeof OrderSchema>;
 
@@ -119,5 +124,6 @@ export function createOrder(input: NewOrder): Order {
     updatedAt: at,
     paidAt: null,
     payableUntil: new Date(input.now + (input.payableForMs ?? DEFAULT_PAYABLE_FOR_MS)).toISOString(),
+    replacedBy: null,
   };
 }

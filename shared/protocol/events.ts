@@ -3,6 +3,7 @@ import { activityCommands, activityEvents } from './activity.js';
 import { assignmentCommands } from './assignment.js';
 import { cartCommands, cartEvents } from './carts.js';
 import { catalogCommands, catalogEvents } from './catalog.js';
+import { contactCommands } from './contacts.js';
 import { conversationCommands, conversationEvents } from './conversations.js';
 import { healthEvents } from './health.js';
 import { inboxCommands } from './inbox.js';
@@ -49,6 +50,7 @@ export const commandSpecs = merge(
   activityCommands,
   noteCommands,
   floorCommands,
+  contactCommands,
   cannedReplyCommands,
   catalogCommands,
   workflowCommands,

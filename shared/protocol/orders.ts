@@ -25,6 +25,8 @@ export const OrderViewSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   paidAt: z.iso.datetime().nullable(),
+  /** The newer order of the chat that took this unpaid one's place (it is then canceled). */
+  replacedBy: z.string().nullable(),
 });
 export type OrderView = z.infer<typeof OrderViewSchema>;
 

@@ -18,12 +18,17 @@ import { roundSummary, summarize, type Summary } from './stats.js';
  * numbers. Auto-assignment: a fresh relay with 20 agents online (capacity 25 each) and autoAssign
  * on gets a burst of 500 new chats (16 webhooks in flight); each chat's time from its webhook
  * being sent to its assignment reaching the supervisor's socket, and how evenly they were spread.
+ * The contact panel: `GET /api/v1/conversations/:id/contact` for a regular customer's thread of
+ * 20,000 messages (the most the panel reads), the first ask from disk and then warm.
  */
 
 const logger = pino({ level: 'silent' });
 export const SHOP_50K: ShopSpec = { name: '50k', counts: Array<number>(500).fill(100) };
 const SEARCHES = 300;
 export const SEARCH_P99_TARGET_MS = 100;
+/** One conversation of as many messages as the contact panel reads (MAX_MESSAGES_READ). */
+export const SHOP_LONG_THREAD: ShopSpec = { name: 'thread20k', counts: [20_000] };
+const CONTACT_ASKS = 50;
 const AGENTS = 20;
 const BURST = 500;
 const IN_FLIGHT = 16;
@@ -31,6 +36,7 @@ const IN_FLIGHT = 16;
 export interface TeamResult {
   search: { messages: number; indexBuildMs: number; roundTripMs: Summary; hits: number };
   assign: { chats: number; agents: number; totalMs: number; perChatMs: Summary; minLoad: number; maxLoad: number };
+  contact: { messages: number; firstMs: number; roundTripMs: Summary };
 }
 
 const QUERIES = [
@@ -168,10 +174,47 @@ async function assignBench(log: (line: string) => void): Promise<TeamResult['ass
   }
 }
 
+async function contactBench(log: (line: string) => void): Promise<TeamResult['contact']> {
+  const shop = await cachedShop(SHOP_LONG_THREAD);
+  if (shop.written) log(`team: wrote the 20,000-message thread in ${ms(shop.writeMs)} ms`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'toonbank-bench-contact-'));
+  await linkCopy(shop.dataDir, join(dataDir, 'data'));
+  const graph = new FakeGraph();
+  await graph.start();
+  const relay = await createRelay({
+    config: { ...cloudTestConfig(join(dataDir, 'data'), graph.url), admin: BENCH_ADMIN },
+    logger,
+  });
+  try {
+    const url = await relay.listen();
+    const { token } = await login(url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    const id = shop.conversations[0]?.id ?? '';
+    const ask = async () => {
+      const t = performance.now();
+      const response = await fetch(`${url}/api/v1/conversations/${id}/contact`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status !== 200) throw new Error(`contact panel answered ${response.status}`);
+      await response.json();
+      return performance.now() - t;
+    };
+    log(`team: the contact panel of a 20,000-message thread, ${CONTACT_ASKS} asks …`);
+    const firstMs = await ask();
+    const times: number[] = [];
+    for (let i = 0; i < CONTACT_ASKS; i++) times.push(await ask());
+    return { messages: shop.conversations[0]?.messageCount ?? 0, firstMs, roundTripMs: roundSummary(summarize(times)) };
+  } finally {
+    await relay.close();
+    await graph.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runTeamBench(log: (line: string) => void): Promise<TeamResult> {
   const search = await searchBench(log);
   const assign = await assignBench(log);
-  return { search, assign };
+  const contact = await contactBench(log);
+  return { search, assign, contact };
 }
 
 export function teamText(r: TeamResult): string {
@@ -188,6 +231,20 @@ export function teamText(r: TeamResult): string {
     table(
       ['ms, webhook sent → assignment on the supervisor socket', 'p50', 'p95', 'p99', 'max'],
       [['per chat', ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max)]],
+    ),
+    '',
+    `Contact panel of a thread of ${int(r.contact.messages)} messages: first ask ${ms(r.contact.firstMs)} ms (from disk), then`,
+    table(
+      ['ms, GET /api/v1/conversations/:id/contact round trip', 'p50', 'p95', 'p99', 'max'],
+      [
+        [
+          'warm',
+          ms(r.contact.roundTripMs.p50),
+          ms(r.contact.roundTripMs.p95),
+          ms(r.contact.roundTripMs.p99),
+          ms(r.contact.roundTripMs.max),
+        ],
+      ],
     ),
   ].join('\n');
 }

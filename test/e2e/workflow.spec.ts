@@ -84,7 +84,6 @@ test('views, assignment, labels, resolving, filters and search', async ({ browse
   await jefOn(anna).click();
   const conversation = anna.getByRole('region', { name: 'Jef Peeters' });
   await conversation.getByRole('button', { name: 'Labels' }).click();
-  await anna.screenshot({ path: 'test-results/debug-anna.png' });
   await anna.getByRole('menu').getByText('Speculoos').click();
   await anna.keyboard.press('Escape');
   await conversation.getByRole('button', { name: 'Resolve' }).click();
@@ -104,4 +103,108 @@ test('views, assignment, labels, resolving, filters and search', async ({ browse
   await boss.getByRole('searchbox', { name: 'Search' }).fill('speculoos');
   await expect(boss.getByRole('button', { name: /Jef Peeters/ }).first()).toBeVisible();
   await boss.screenshot({ path: 'test-results/workflow-search.png' });
+});
+
+test('the contact panel: number, first contact, labels, earlier conversations and orders', async ({ browser }) => {
+  const boss = await signIn(browser, BOSS);
+  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'Is de rode <b>fiets</b> nog leverbaar?');
+  const row = boss.getByRole('button', { name: /Mieke Janssens/ }).first();
+  await row.click();
+  const conversation = boss.getByRole('region', { name: 'Mieke Janssens' });
+  await conversation.getByRole('button', { name: 'Contact' }).click();
+  const panel = boss.getByRole('complementary', { name: 'Contact' });
+  await expect(panel.getByRole('heading', { name: 'Mieke Janssens' })).toBeVisible();
+  await expect(panel).toContainText('+32470112233');
+  await expect(panel).toContainText('First contact');
+  await expect(panel).toContainText('None yet: this is the first conversation.');
+  await expect(panel).toContainText('No orders yet.');
+
+  // Resolved, then the customer comes back: the first conversation is now an earlier one.
+  await conversation.getByRole('button', { name: 'Resolve' }).click();
+  await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'En een helm?');
+  await expect(conversation.getByRole('button', { name: 'Resolve' })).toBeVisible();
+  const earlier = panel.getByRole('listitem').filter({ hasText: /Resolved by/ });
+  await expect(earlier).toHaveCount(1);
+  // Customer text is text: the tag shows as typed, nothing is made bold.
+  await expect(earlier).toContainText('Is de rode <b>fiets</b> nog leverbaar?');
+  await expect(earlier).toContainText('1 message from the customer');
+  await expect(panel.locator('b')).toHaveCount(0);
+  await boss.screenshot({ path: 'test-results/contact-panel.png' });
+
+  // It stays open from chat to chat and across a reload; the button closes it.
+  await boss.reload();
+  await boss
+    .getByRole('button', { name: /Mieke Janssens/ })
+    .first()
+    .click();
+  await expect(boss.getByRole('complementary', { name: 'Contact' })).toBeVisible();
+  await boss.getByRole('region', { name: 'Mieke Janssens' }).getByRole('button', { name: 'Contact' }).click();
+  await expect(boss.getByRole('complementary', { name: 'Contact' })).toHaveCount(0);
+});
+
+test('the row menu opens by mouse and by keyboard, gives the focus back, and reassigns', async ({ browser }) => {
+  await customerWrites(browser, 'Lien Maes', '+32 470 12 34 56', 'Hebben jullie nog kaarsen?');
+  const boss = await signIn(browser, BOSS);
+  const row = boss.getByRole('listitem').filter({ has: boss.getByRole('button', { name: /Lien Maes/ }) });
+  await expect(row).toContainText('Unassigned');
+  // The row mounts its menu only when it is first used; before, the button says what it opens.
+  const menuButton = () => row.getByRole('button', { name: 'Change assignee' });
+  await expect(menuButton()).toHaveAttribute('aria-haspopup', 'menu');
+
+  // By keyboard: Enter opens it, Escape closes it and the focus is back on the button.
+  await menuButton().focus();
+  await boss.keyboard.press('Enter');
+  await expect(boss.getByRole('menu').getByRole('menuitem', { name: /Anna Claes/ })).toBeVisible();
+  await expect(menuButton()).toHaveAttribute('aria-expanded', 'true');
+  await boss.keyboard.press('Escape');
+  await expect(boss.getByRole('menu')).toBeHidden();
+  await expect(menuButton()).toBeFocused();
+
+  // By mouse: a choice gives the chat to Anna.
+  await menuButton().click();
+  await boss.getByRole('menuitem', { name: /Anna Claes/ }).click();
+  await expect(boss.getByRole('listitem').filter({ hasText: 'Lien Maes' })).toContainText('Anna Claes');
+});
+
+test('a search hit and an earlier conversation open the thread at that message, far back', async ({ browser }) => {
+  const waId = '32470556600';
+  const customerSays = async (text: string) => {
+    const response = await fetch(`${url}/sandbox/api/customers/${waId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Wout Claes', text }),
+    });
+    expect(response.status).toBe(200);
+  };
+  await customerSays('Mijn fiets heeft een lekke band sinds zaterdag');
+  for (let n = 1; n <= 130; n++) await customerSays(`Bericht ${n}`);
+
+  const boss = await signIn(browser, BOSS);
+  await boss.getByRole('searchbox', { name: 'Search' }).fill('lekke');
+  await boss.getByRole('button', { name: /lekke band/ }).click();
+  const thread = boss.getByRole('region', { name: 'Messages with Wout Claes' });
+  // Three pages back, brought to the middle and marked.
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toBeVisible();
+  await expect(thread.locator('[data-marked]')).toContainText('lekke band');
+  await boss.screenshot({ path: 'test-results/search-hit-shown.png' });
+
+  // The first conversation is resolved; the customer writes again: it is an earlier one now.
+  const conversation = boss.getByRole('region', { name: 'Wout Claes' });
+  await conversation.getByRole('button', { name: 'Resolve' }).click();
+  await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await customerSays('Nog een vraag over de band');
+  await boss.getByRole('searchbox', { name: 'Search' }).fill('');
+  await boss
+    .getByRole('button', { name: /Wout Claes/ })
+    .first()
+    .click();
+  await expect(thread.getByText('Nog een vraag over de band')).toBeVisible();
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toHaveCount(0);
+  await conversation.getByRole('button', { name: 'Contact' }).click();
+  await boss
+    .getByRole('complementary', { name: 'Contact' })
+    .getByRole('button', { name: /Show the conversation of/ })
+    .click();
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toBeVisible();
 });

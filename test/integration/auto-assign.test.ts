@@ -130,6 +130,66 @@ describe('auto-assignment: round-robin with capacity and presence', () => {
     expect(await assigneeOf(4)).toBe(ben.agent.id);
   });
 
+  it('keeps an agent in the round through a reconnect, then, once the grace period ends, lets the queue wait for and drain to the next agent', async () => {
+    const ann = await h.addAgent('Ann');
+    const ben = await h.addAgent('Ben');
+    await api(h, h.adminToken, 'PATCH', '/api/v1/settings', { autoAssign: true });
+    let annApp = await connect(ann.token);
+    await writes(1);
+    expect(await assigneeOf(1)).toBe(ann.agent.id);
+
+    // A network blip: her app is gone for less than the grace period and she never goes offline.
+    const flaps = boss.events.length;
+    annApp.close();
+    annApp = await connect(ann.token);
+    await writes(2);
+    expect(await assigneeOf(2)).toBe(ann.agent.id);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const annOffline = (e: { name: string; payload: unknown }) =>
+      e.name === 'agent:upsert' && JSON.stringify(e.payload).includes('"presence":"offline"');
+    expect(boss.events.slice(flaps).filter(annOffline)).toEqual([]);
+
+    // Her app closes for good: after the grace period she is offline and new chats wait.
+    const offline = boss.next('agent:upsert', (a) => a.id === ann.agent.id && a.presence === 'offline');
+    annApp.close();
+    await offline;
+    await writes(3);
+    await writes(4);
+    expect([await assigneeOf(3), await assigneeOf(4)]).toEqual([null, null]);
+    // What she had stays hers (she answers it when she is back).
+    expect([await assigneeOf(1), await assigneeOf(2)]).toEqual([ann.agent.id, ann.agent.id]);
+
+    // Ben (room for one) comes online: the oldest waiting chat is his at once, the other waits on.
+    await setCapacity(ben.agent.id, 1);
+    await connect(ben.token);
+    await h.relay.idle();
+    expect([await assigneeOf(3), await assigneeOf(4)]).toEqual([ben.agent.id, null]);
+  });
+
+  it('keeps the turns across a relay restart: whoever has waited longest is still next', async () => {
+    const ann = await h.addAgent('Ann');
+    const ben = await h.addAgent('Ben');
+    await api(h, h.adminToken, 'PATCH', '/api/v1/settings', { autoAssign: true });
+    const first = [await connect(ann.token), await connect(ben.token)];
+    await writes(1);
+    await writes(2);
+    await writes(3);
+    expect([await assigneeOf(1), await assigneeOf(2), await assigneeOf(3)]).toEqual([
+      ann.agent.id,
+      ben.agent.id,
+      ann.agent.id,
+    ]);
+    for (const c of first) c.close();
+    boss.close();
+    await h.restart();
+    boss = await connect(h.adminToken);
+    await connect(ann.token);
+    await connect(ben.token);
+    // Equal turns would give it to Ann (ties go by name); Ben has waited longest.
+    await writes(4);
+    expect(await assigneeOf(4)).toBe(ben.agent.id);
+  });
+
   it('counts chats assigned by hand toward capacity, and reopened chats go back into the round', async () => {
     const ann = await h.addAgent('Ann');
     await setCapacity(ann.agent.id, 1);

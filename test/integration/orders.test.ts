@@ -193,6 +193,52 @@ describe('payment links through the sandbox checkout', () => {
     expect(orders[0]).toMatchObject({ id: order.id, status: 'paid' });
   });
 
+  it('a changed cart is a new order: the older unpaid link stops sending anyone to pay, and says why', async () => {
+    const shop = await openShop();
+    const { h } = shop;
+    const watcher = await client(h);
+    const { order: first } = await requestPayment(shop);
+    if (!first?.paymentUrl) throw new Error('no order');
+    await api(h, h.adminToken, 'PUT', `/api/v1/conversations/${shop.conversationId}/cart/items/${shop.mug.id}`, {
+      quantity: 0,
+    });
+    const replaced = watcher.next('order:update', (o) => o.id === first.id && o.status === 'canceled');
+    const { order: second } = await requestPayment(shop);
+    if (!second) throw new Error('no second order');
+    expect(second.id).not.toBe(first.id);
+    expect(second.total.amount).toBe(3 * 1250);
+    expect(await replaced).toMatchObject({ replacedBy: second.id, paymentUrl: null });
+
+    const old = await visit(h, `/pay/${first.id}`);
+    expect(old.status).toBe(200);
+    expect(await old.text()).toContain('This payment link was replaced');
+    const current = await visit(h, `/pay/${second.id}`);
+    expect(current.status).toBe(303);
+    const orders = await ordersOf(h);
+    expect(orders.map((o) => [o.id, o.status, o.replacedBy])).toEqual([
+      [second.id, 'awaiting_payment', null],
+      [first.id, 'canceled', second.id],
+    ]);
+    // A replaced order survives a restart as it is, and its link still opens no checkout.
+    await h.restart();
+    expect((await visit(h, `/pay/${first.id}`)).status).toBe(200);
+  });
+
+  it('money that still arrives for a replaced order is never ignored: it becomes paid', async () => {
+    const shop = await openShop();
+    const { h } = shop;
+    const { order: first } = await requestPayment(shop);
+    if (!first?.paymentUrl) throw new Error('no order');
+    await api(h, h.adminToken, 'PUT', `/api/v1/conversations/${shop.conversationId}/cart/items/${shop.mug.id}`, {
+      quantity: 1,
+    });
+    await requestPayment(shop);
+    // The customer had the old checkout open and paid it anyway.
+    await settleSandbox(h, first.paymentUrl, 'paid');
+    const paid = (await ordersOf(h)).find((o) => o.id === first.id);
+    expect(paid).toMatchObject({ status: 'paid' });
+  });
+
   it('a checkout past its time on the relay clock is renewed too', async () => {
     const shop = await openShop();
     const { order } = await requestPayment(shop);
