@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './floor/shop-days.js';
 
 /*
  * All configuration comes from the environment (and a .env file, loaded by index.ts).
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SHOP_LOCALE: optional,
+  SHOP_TIMEZONE: optional.pipe(z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Brussels').optional()),
   CORS_ORIGINS: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -85,7 +87,7 @@ export interface RelayConfig {
   /** How often the relay looks at its clock for snoozes that ended; 1 s by default (tests: less). */
   clockTickMs?: number;
   /** The hosted shop and product cards: the shop's name, its WhatsApp number (wa.me links), its language. */
-  shop?: { name?: string; waNumber?: string; locale?: string; catalogId?: string };
+  shop?: { name?: string; waNumber?: string; locale?: string; catalogId?: string; timeZone?: string };
 }
 
 export const DEFAULT_PRESENCE_GRACE_MS = 20_000;
@@ -159,6 +161,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RelayConfig {
       ...(e.SHOP_NAME ? { name: e.SHOP_NAME } : {}),
       ...(e.SHOP_WHATSAPP_NUMBER ? { waNumber: e.SHOP_WHATSAPP_NUMBER } : {}),
       ...(e.SHOP_LOCALE ? { locale: e.SHOP_LOCALE } : {}),
+      ...(e.SHOP_TIMEZONE ? { timeZone: e.SHOP_TIMEZONE } : {}),
       ...(e.WHATSAPP_CATALOG_ID ? { catalogId: e.WHATSAPP_CATALOG_ID } : {}),
     },
   };

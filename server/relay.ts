@@ -73,6 +73,7 @@ import { MentionSchema } from '../shared/protocol/notes.js';
 import { NoteService } from './notes/note-service.js';
 import { FloorService } from './floor/floor-service.js';
 import { floorHandlers, registerFloorRoutes } from './floor/routes.js';
+import { shopDays } from './floor/shop-days.js';
 import { CannedReplySchema } from '../shared/domain/canned-reply.js';
 import { CannedReplyService } from './canned-replies/canned-reply-service.js';
 import { cannedReplyHandlers } from './canned-replies/commands.js';
@@ -174,7 +175,13 @@ export async function createRelay({ config, logger, now = Date.now, diskFaults }
   const cannedReplies = new CannedReplyService({ file: cannedRepliesFile, events });
   const search = new SearchService({ store, conversations, events, logger: logger.child({ module: 'search' }) });
   const autoAssigner = new AutoAssigner({ store, accounts, assignment, settings, events, team });
-  const floor = new FloorService({ store, accounts, now });
+  const floor = new FloorService({
+    store,
+    accounts,
+    now,
+    // The shop's day: SHOP_TIMEZONE, else the relay machine's zone.
+    days: shopDays(config.shop?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+  });
   const notes = new NoteService({ store, conversations, accounts, mentions: mentionsFile, events, now });
   const activity = new ActivityService({
     conversations,

@@ -19,6 +19,8 @@ import { useContactHistory } from './use-contact-history';
 interface Props {
   conversation: ConversationSummary;
   onClose: () => void;
+  /** Shows a message of the thread (an earlier conversation's first line). */
+  onShowMessage?: ((messageId: string) => void) | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * and what happened before (their earlier conversations and orders). Identity and labels follow
  * the live conversation; the earlier conversations are asked from the relay.
  */
-export function ContactPanel({ conversation, onClose }: Props) {
+export function ContactPanel({ conversation, onClose, onShowMessage }: Props) {
   const t = useT();
   const locale = userLocale();
   const { contact } = conversation;
@@ -84,6 +86,7 @@ export function ContactPanel({ conversation, onClose }: Props) {
               episodes={history.history.episodes}
               complete={history.history.complete}
               agentsById={agentsById}
+              onShow={onShowMessage}
             />
           )}
         </section>
@@ -107,10 +110,12 @@ function EarlierConversations({
   episodes,
   complete,
   agentsById,
+  onShow,
 }: {
   episodes: readonly Episode[];
   complete: boolean;
   agentsById: ReadonlyMap<string, Agent>;
+  onShow?: ((messageId: string) => void) | undefined;
 }) {
   const t = useT();
   const locale = userLocale();
@@ -128,9 +133,22 @@ function EarlierConversations({
     <>
       <ol className={classes.episodes}>
         {earlier.map((episode) => (
-          <li key={episode.startedAt} className={classes.episode}>
+          <li key={episode.firstMessageId} className={classes.episode}>
             <div className={classes.episodeHead}>
-              <span>{formatDate(episode.startedAt, locale)}</span>
+              {onShow ? (
+                <button
+                  type="button"
+                  className={classes.episodeLink}
+                  onClick={() => {
+                    onShow(episode.firstMessageId);
+                  }}
+                  aria-label={t('contact.show', { date: formatDate(episode.startedAt, locale) })}
+                >
+                  {formatDate(episode.startedAt, locale)}
+                </button>
+              ) : (
+                <span>{formatDate(episode.startedAt, locale)}</span>
+              )}
               <span className={classes.muted}>
                 {episode.resolvedBy !== null
                   ? t('contact.resolvedBy', { name: nameOf(episode.resolvedBy) })

@@ -16,12 +16,13 @@ import { selectOrder } from './conversations-state';
 import { useKeepFocus } from './use-keep-focus';
 import { selectLabelsById } from '../labels/labels-state';
 import { SearchResults } from '../search/SearchResults';
+import type { Select } from '../inbox/use-selected-conversation';
 import { filterConversations, matchesView, NO_FILTER, type ListFilter } from './list-filter';
 import { ListToolbar } from './ListToolbar';
 
 interface Props {
   selectedId: string | null;
-  onSelect: (id: string) => void;
+  onSelect: Select;
 }
 
 const rowHeight = () => ROW_HEIGHT;

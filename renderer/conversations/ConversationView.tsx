@@ -22,12 +22,16 @@ const WIDE_ENOUGH_FOR_CONTACT = 1440;
 
 interface Props {
   conversationId: string;
+  /** A message to scroll to and mark (a search hit, an earlier conversation's start). */
+  focusMessageId?: string | null;
+  /** Shows one of this conversation's messages (puts it in the URL). */
+  onShowMessage?: (messageId: string) => void;
   /** Narrow windows only: back to the list. */
   onBack?: (() => void) | undefined;
 }
 
 /** The open conversation: who it is with, its messages, the composer. */
-export function ConversationView({ conversationId, onBack }: Props) {
+export function ConversationView({ conversationId, focusMessageId = null, onShowMessage, onBack }: Props) {
   const link = useRelayLink();
   const conversation = useInbox((s) => selectConversation(s, conversationId));
   const live = useInbox(selectLive);
@@ -76,7 +80,11 @@ export function ConversationView({ conversationId, onBack }: Props) {
             setContact(!contactOpen);
           }}
         />
-        <MessageList conversationId={conversationId} customerName={conversation.contact.name} />
+        <MessageList
+          conversationId={conversationId}
+          customerName={conversation.contact.name}
+          focusMessageId={focusMessageId}
+        />
         <SellingDock conversation={conversation} />
         {/* Wide windows put the cursor in the composer; on small screens that would pop up a keyboard. */}
         <Composer conversation={conversation} autoFocus={!onBack && !catalogOpen} />
@@ -92,6 +100,7 @@ export function ConversationView({ conversationId, onBack }: Props) {
       ) : contactOpen ? (
         <ContactPanel
           conversation={conversation}
+          onShowMessage={onShowMessage}
           onClose={() => {
             setContact(false);
           }}

@@ -29,7 +29,8 @@ interface Props {
 export function InboxLayout({ session, onSignOut }: Props) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [selectedId, select] = useSelectedConversation();
+  const [selection, select] = useSelectedConversation();
+  const selectedId = selection?.conversationId ?? null;
   const orders = useHashScreen('#/orders');
   const floor = useHashScreen('#/floor');
   const isSupervisor = useInbox((s) => selectMe(s)?.role === 'supervisor');
@@ -47,7 +48,17 @@ export function InboxLayout({ session, onSignOut }: Props) {
   let pane = null;
   if (selectedId === null) pane = <EmptyConversation />;
   else if (exists)
-    pane = <ConversationView key={selectedId} conversationId={selectedId} onBack={narrow ? back : undefined} />;
+    pane = (
+      <ConversationView
+        key={selectedId}
+        conversationId={selectedId}
+        focusMessageId={selection?.messageId ?? null}
+        onShowMessage={(messageId) => {
+          select(selectedId, messageId);
+        }}
+        onBack={narrow ? back : undefined}
+      />
+    );
   else if (synced) pane = <ConversationGone onBack={back} />;
 
   return (

@@ -1,17 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /*
- * The open conversation lives in the URL hash (`#/c/<id>`), so a reload reopens it and the
- * browser's back button returns to the list on narrow windows. Works under file:// too.
+ * The open conversation lives in the URL hash (`#/c/<id>`, or `#/c/<id>/m/<messageId>` to show one
+ * of its messages: a search hit, the start of an earlier conversation), so a reload reopens it and
+ * the browser's back button returns to the list on narrow windows. Works under file:// too.
  */
 
-function readHash(): string | null {
-  const match = /^#\/c\/(.+)$/.exec(window.location.hash);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
+export interface Selection {
+  conversationId: string;
+  /** A message to scroll to and mark. */
+  messageId: string | null;
 }
 
-export function useSelectedConversation(): [string | null, (id: string | null) => void] {
-  const [selected, setSelected] = useState<string | null>(readHash);
+function readHash(): Selection | null {
+  const match = /^#\/c\/([^/]+)(?:\/m\/([^/]+))?$/.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  return { conversationId: decodeURIComponent(match[1]), messageId: match[2] ? decodeURIComponent(match[2]) : null };
+}
+
+function hashOf(selection: Selection): string {
+  const conversation = `#/c/${encodeURIComponent(selection.conversationId)}`;
+  return selection.messageId === null ? conversation : `${conversation}/m/${encodeURIComponent(selection.messageId)}`;
+}
+
+export type Select = (conversationId: string | null, messageId?: string) => void;
+
+export function useSelectedConversation(): [Selection | null, Select] {
+  const [selected, setSelected] = useState<Selection | null>(readHash);
 
   useEffect(() => {
     const sync = () => {
@@ -25,11 +40,13 @@ export function useSelectedConversation(): [string | null, (id: string | null) =
     };
   }, []);
 
-  const select = useCallback((id: string | null) => {
-    if (id === readHash()) return;
-    const url = id === null ? window.location.pathname + window.location.search : `#/c/${encodeURIComponent(id)}`;
+  const select = useCallback<Select>((conversationId, messageId) => {
+    const next = conversationId === null ? null : { conversationId, messageId: messageId ?? null };
+    const url = next === null ? window.location.pathname + window.location.search : hashOf(next);
+    if (next !== null && url === window.location.hash) return;
+    if (next === null && readHash() === null) return;
     window.history.pushState(null, '', url);
-    setSelected(id);
+    setSelected(next);
   }, []);
 
   return [selected, select];

@@ -1,6 +1,6 @@
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectAgentsById, selectMeId } from '../accounts/accounts-state';
 import { useT } from '../i18n/use-t';
 import { useInbox, useRelayLink } from '../inbox/inbox-context';
@@ -16,10 +16,14 @@ import { isLocalMessage } from './thread-merge';
 
 /** How close to the top (px) scrolling has to come before older history is fetched. */
 const LOAD_OLDER_AT = 400;
+/** How far back (pages of history) showing a message looks for it before giving up. */
+const MAX_PAGES_TO_FIND = 100;
 
 interface Props {
   conversationId: string;
   customerName: string;
+  /** A message to scroll to and mark once: older pages are fetched until it is there. */
+  focusMessageId?: string | null;
 }
 
 /**
@@ -27,7 +31,7 @@ interface Props {
  * the latest message, follows new ones while you are at the bottom, and keeps your place
  * when older history is prepended above.
  */
-export function MessageList({ conversationId, customerName }: Props) {
+export function MessageList({ conversationId, customerName, focusMessageId = null }: Props) {
   const t = useT();
   const link = useRelayLink();
   const thread = useInbox((s) => selectThread(s, conversationId));
@@ -86,6 +90,39 @@ export function MessageList({ conversationId, customerName }: Props) {
       void loadOlder(link, conversationId);
     }
   }, [link, conversationId, ready, hasMore, loadingOlder, rows.length]);
+
+  // Showing one message: fetch older pages until it is loaded, then bring it to the middle, marked.
+  const [marked, setMarked] = useState<string | null>(null);
+  const shown = useRef<string | null>(null);
+  const pagesFetched = useRef(0);
+  useEffect(() => {
+    // Opened again without a message (the row in the list): back to the latest, like any open.
+    if (focusMessageId === null && shown.current !== null) {
+      shown.current = null;
+      virtualizer.scrollToEnd();
+      return;
+    }
+    if (!ready || focusMessageId === null || shown.current === focusMessageId) return;
+    const index = rows.findIndex((row) => row.message.id === focusMessageId);
+    if (index >= 0) {
+      shown.current = focusMessageId;
+      pagesFetched.current = 0;
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      setMarked(focusMessageId);
+    } else if (hasMore && !loadingOlder && pagesFetched.current < MAX_PAGES_TO_FIND) {
+      pagesFetched.current++;
+      void loadOlder(link, conversationId);
+    }
+  }, [ready, focusMessageId, rows, hasMore, loadingOlder, virtualizer, link, conversationId]);
+  useEffect(() => {
+    if (marked === null) return;
+    const timer = setTimeout(() => {
+      setMarked(null);
+    }, 2_600);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [marked]);
 
   if (!thread || thread.status === 'loading') {
     return (
@@ -152,6 +189,7 @@ export function MessageList({ conversationId, customerName }: Props) {
                   data-index={item.index}
                   ref={virtualizer.measureElement}
                   className={classes.item}
+                  data-marked={row.message.id === marked || undefined}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {row.dayStart ? <DaySeparator iso={row.message.createdAt} now={now} /> : null}

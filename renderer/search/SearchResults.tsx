@@ -14,7 +14,14 @@ import classes from './SearchResults.module.css';
 const DEBOUNCE_MS = 200;
 
 /** What the relay found for `q`: customers first, then messages; a click opens the conversation. */
-export function SearchResults({ q, onSelect }: { q: string; onSelect: (conversationId: string) => void }) {
+export function SearchResults({
+  q,
+  onSelect,
+}: {
+  q: string;
+  /** Opens a conversation, at the message when the hit is one. */
+  onSelect: (conversationId: string, messageId?: string) => void;
+}) {
   const t = useT();
   const link = useRelayLink();
   const [result, setResult] = useState<{ q: string; data: SearchResponse } | null>(null);
@@ -94,7 +101,12 @@ export function SearchResults({ q, onSelect }: { q: string; onSelect: (conversat
           {messages.map(({ conversationId, message }) => {
             const name = selectConversationName(byId, conversationId) ?? t('inbox.unknownCustomer');
             return (
-              <button key={message.id} type="button" className={classes.hit} onClick={() => onSelect(conversationId)}>
+              <button
+                key={message.id}
+                type="button"
+                className={classes.hit}
+                onClick={() => onSelect(conversationId, message.id)}
+              >
                 <span className={classes.hitLine}>
                   <span className={classes.hitName}>{name}</span>
                   <time className={classes.hitMeta} dateTime={message.createdAt}>

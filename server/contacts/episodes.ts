@@ -15,6 +15,7 @@ export function episodesOf(messages: Iterable<Message>): Episode[] {
   for (const message of messages) {
     current ??= {
       startedAt: message.createdAt,
+      firstMessageId: message.id,
       endedAt: null,
       resolvedBy: null,
       assigneeIds: [],

@@ -5,10 +5,12 @@ import type { AccountService } from '../accounts/account-service.js';
 import { requireSupervisor } from '../accounts/authenticate.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { createTally, tallyConversation } from './floor-stats.js';
+import type { ShopDays } from './shop-days.js';
 
 /** The figures cover this many days, today included. */
 export const FLOOR_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far before the first day's UTC midnight its local midnight can be (UTC+14). */
+const WIDEST_OFFSET_MS = 14 * 60 * 60 * 1000;
 /** A floor computed this recently is served again (several supervisors, refetches after events). */
 const CACHE_MS = 2_000;
 const PAGE = 500;
@@ -17,6 +19,8 @@ export interface FloorServiceDeps {
   store: ConversationStore;
   accounts: AccountService;
   now: () => number;
+  /** Days in the shop's time zone. */
+  days: ShopDays;
 }
 
 /** The supervisor's floor, computed from the conversations and their recent history. */
@@ -39,9 +43,9 @@ export class FloorService {
 
   private async compute(now: number): Promise<Floor> {
     const conversations = this.deps.store.list();
-    const days: string[] = [];
-    for (let i = FLOOR_DAYS - 1; i >= 0; i--) days.push(new Date(now - i * DAY_MS).toISOString().slice(0, 10));
-    const since = `${days[0] ?? ''}T00:00:00.000Z`;
+    const days = this.deps.days.lastDays(now, FLOOR_DAYS);
+    // Read from a little before the first day's midnight wherever the shop is; the tally keeps its days.
+    const since = new Date(Date.parse(`${days[0] ?? ''}T00:00:00.000Z`) - WIDEST_OFFSET_MS).toISOString();
 
     const active = (c: { status: string }) => c.status === 'open' || c.status === 'pending';
     const waiting = conversations
@@ -54,7 +58,7 @@ export class FloorService {
       if (c.assigneeId !== null && active(c)) openChats.set(c.assigneeId, (openChats.get(c.assigneeId) ?? 0) + 1);
     }
 
-    const tally = createTally(new Set(days));
+    const tally = createTally(new Set(days), (at) => this.deps.days.dayOf(at));
     for (const c of conversations) {
       if (c.lastMessageAt === null || c.lastMessageAt < since) continue;
       tallyConversation(await this.recent(c.id, since), tally);

@@ -18,11 +18,12 @@ export interface Tally {
   rows(): FloorDay[];
 }
 
-export function createTally(days: ReadonlySet<string>): Tally {
+/** `dayOf`: the day (YYYY-MM-DD) a moment counts on, in the shop's time zone. */
+export function createTally(days: ReadonlySet<string>, dayOf: (at: string) => string): Tally {
   const cells = new Map<string, { agentId: string; day: string; fr: number[]; res: number[] }>();
   return {
     add(agentId, at, kind, ms) {
-      const day = at.slice(0, 10);
+      const day = dayOf(at);
       if (!days.has(day)) return;
       const key = `${agentId}|${day}`;
       let cell = cells.get(key);

@@ -12,6 +12,8 @@ import type { CommandSpecs } from './spec.js';
 export const EpisodeSchema = z.object({
   /** The first line of this conversation (the customer's message, or the reopening). */
   startedAt: z.iso.datetime(),
+  /** That line's id: where the thread shows this conversation. */
+  firstMessageId: z.string(),
   /** When it was resolved; null for the conversation going on now. */
   endedAt: z.iso.datetime().nullable(),
   /** Who resolved it; null when it is not resolved or the relay did. */

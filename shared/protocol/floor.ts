@@ -9,7 +9,7 @@ export const FloorAgentSchema = AgentSchema.extend({
   openChats: z.number().int().nonnegative(),
 });
 
-/** One agent's figures on one day (UTC), averages in milliseconds. */
+/** One agent's figures on one day (in the shop's time zone, SHOP_TIMEZONE), averages in milliseconds. */
 export const FloorDaySchema = z.object({
   agentId: z.string(),
   day: z.string(),
@@ -22,7 +22,7 @@ export type FloorDay = z.infer<typeof FloorDaySchema>;
 
 export const FloorSchema = z.object({
   generatedAt: z.iso.datetime(),
-  /** The days the figures cover, oldest first (YYYY-MM-DD, UTC). */
+  /** The days the figures cover, oldest first (YYYY-MM-DD, in the shop's time zone). */
   days: z.array(z.string()),
   queue: z.object({
     /** Unassigned chats that are open or pending. */

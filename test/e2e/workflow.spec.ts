@@ -166,3 +166,45 @@ test('the row menu opens by mouse and by keyboard, gives the focus back, and rea
   await boss.getByRole('menuitem', { name: /Anna Claes/ }).click();
   await expect(boss.getByRole('listitem').filter({ hasText: 'Lien Maes' })).toContainText('Anna Claes');
 });
+
+test('a search hit and an earlier conversation open the thread at that message, far back', async ({ browser }) => {
+  const waId = '32470556600';
+  const customerSays = async (text: string) => {
+    const response = await fetch(`${url}/sandbox/api/customers/${waId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Wout Claes', text }),
+    });
+    expect(response.status).toBe(200);
+  };
+  await customerSays('Mijn fiets heeft een lekke band sinds zaterdag');
+  for (let n = 1; n <= 130; n++) await customerSays(`Bericht ${n}`);
+
+  const boss = await signIn(browser, BOSS);
+  await boss.getByRole('searchbox', { name: 'Search' }).fill('lekke');
+  await boss.getByRole('button', { name: /lekke band/ }).click();
+  const thread = boss.getByRole('region', { name: 'Messages with Wout Claes' });
+  // Three pages back, brought to the middle and marked.
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toBeVisible();
+  await expect(thread.locator('[data-marked]')).toContainText('lekke band');
+  await boss.screenshot({ path: 'test-results/search-hit-shown.png' });
+
+  // The first conversation is resolved; the customer writes again: it is an earlier one now.
+  const conversation = boss.getByRole('region', { name: 'Wout Claes' });
+  await conversation.getByRole('button', { name: 'Resolve' }).click();
+  await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await customerSays('Nog een vraag over de band');
+  await boss.getByRole('searchbox', { name: 'Search' }).fill('');
+  await boss
+    .getByRole('button', { name: /Wout Claes/ })
+    .first()
+    .click();
+  await expect(thread.getByText('Nog een vraag over de band')).toBeVisible();
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toHaveCount(0);
+  await conversation.getByRole('button', { name: 'Contact' }).click();
+  await boss
+    .getByRole('complementary', { name: 'Contact' })
+    .getByRole('button', { name: /Show the conversation of/ })
+    .click();
+  await expect(thread.getByText('Mijn fiets heeft een lekke band sinds zaterdag')).toBeVisible();
+});

@@ -12,7 +12,7 @@ import { FakeGraph } from './fake-graph.js';
 import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID } from './webhooks.js';
 
 export const ADMIN = { email: 'boss@shop.test', password: 'correct horse battery' };
-const AGENT_PASSWORD = 'agent password 1';
+export const AGENT_PASSWORD = 'agent password 1';
 
 export interface Harness {
   relay: Relay;

@@ -65,6 +65,7 @@ describe('the contact panel: who the customer is and their earlier conversations
     expect(history.episodes).toEqual([
       {
         startedAt: '2026-11-02T09:00:00.000Z',
+        firstMessageId: expect.any(String),
         endedAt: resolvedAt,
         resolvedBy: ann.agent.id,
         assigneeIds: [ann.agent.id],
@@ -76,6 +77,7 @@ describe('the contact panel: who the customer is and their earlier conversations
       },
       {
         startedAt: reopenedAt,
+        firstMessageId: expect.any(String),
         endedAt: null,
         resolvedBy: null,
         assigneeIds: [],
