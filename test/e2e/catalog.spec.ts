@@ -2,9 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { createAgent, login } from '../../shared/client/relay-client.js';
+import { customerWrites, PHONE_VIEWPORT, signIn } from '../helpers/e2e-session.js';
 import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 /*
@@ -18,6 +19,9 @@ const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' }
 const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
 const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
 const PRODUCT = { sku: 'JAS-M-NAVY', name: 'Wollen jas navy', price: '149.95' };
+
+/** The window size of the staff's screens in this spec. */
+const VIEWPORT = { width: 1360, height: 820 };
 
 let relay: ChildProcess;
 let url: string;
@@ -55,21 +59,11 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('a supervisor adds a product, an agent finds it in the Catalog and sends it, the phone shows the card', async ({
   browser,
 }) => {
   // The supervisor adds the product and its picture.
-  const supervisor = await signIn(browser, SUPERVISOR);
+  const supervisor = await signIn(browser, url, SUPERVISOR, VIEWPORT);
   await supervisor.getByRole('button', { name: 'Products' }).click();
   await supervisor.getByRole('button', { name: 'Add product' }).click();
   const form = supervisor.getByRole('dialog');
@@ -98,16 +92,10 @@ test('a supervisor adds a product, an agent finds it in the Catalog and sends it
   await supervisor.screenshot({ path: 'test-results/catalog-feed-import.png' });
 
   // A customer writes.
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie een warme jas?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Hebben jullie een warme jas?', PHONE_VIEWPORT);
 
   // The agent opens the chat and the catalog beside it, searches and sends.
-  const agent = await signIn(browser, AGENT);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
   await agent
     .getByRole('button', { name: new RegExp(CUSTOMER.name) })
     .first()
@@ -162,19 +150,15 @@ test('with a Meta catalog linked, a selection goes out as a native product list 
       });
       expect(response.status).toBe(201);
     }
-    const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-    await phone.goto(`${native.url}/sandbox`);
-    await phone.getByLabel('Customer name').fill('Ruben Claes');
-    await phone.getByLabel('Phone number').fill('+32 470 11 22 33');
-    await phone.getByRole('button', { name: 'Start chatting' }).click();
-    await phone.getByRole('textbox', { name: 'Customer message' }).fill('Iets warms voor de winter?');
-    await phone.getByRole('button', { name: 'Send as customer' }).click();
+    const phone = await customerWrites(
+      browser,
+      native.url,
+      { name: 'Ruben Claes', number: '+32 470 11 22 33' },
+      'Iets warms voor de winter?',
+      PHONE_VIEWPORT,
+    );
 
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
-    await page.goto(native.url);
-    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(SUPERVISOR.email);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(SUPERVISOR.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signIn(browser, native.url, SUPERVISOR, VIEWPORT);
     await page
       .getByRole('button', { name: /Ruben Claes/ })
       .first()

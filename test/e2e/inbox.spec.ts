@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createAgent, login } from '../../shared/client/relay-client.js';
+import { customerWrites, signIn } from '../helpers/e2e-session.js';
 import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 /*
@@ -37,27 +38,11 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('a customer message reaches two agents live, one answers, the phone sees it read', async ({ browser }) => {
-  const supervisor = await signIn(browser, SUPERVISOR);
-  const agent = await signIn(browser, AGENT);
+  const supervisor = await signIn(browser, url, SUPERVISOR);
+  const agent = await signIn(browser, url, AGENT);
 
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie deze jas in maat M?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Hebben jullie deze jas in maat M?');
 
   // Both agents see the new conversation and its message without reloading.
   for (const page of [supervisor, agent]) {
@@ -109,14 +94,13 @@ test('a wrong password is refused with a clear message', async ({ browser }) => 
 });
 
 test('customer text is shown as text, never as HTML', async ({ browser }) => {
-  const page = await signIn(browser, SUPERVISOR);
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill('<b>Mallory</b>');
-  await phone.getByLabel('Phone number').fill('+31 6 98765432');
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('<img src=x onerror="window.pwned=1">hello');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const page = await signIn(browser, url, SUPERVISOR);
+  await customerWrites(
+    browser,
+    url,
+    { name: '<b>Mallory</b>', number: '+31 6 98765432' },
+    '<img src=x onerror="window.pwned=1">hello',
+  );
   const row = page.getByRole('button', { name: /Mallory/ }).first();
   await expect(row).toContainText('<img src=x onerror="window.pwned=1">hello');
   await row.click();

@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createAgent, login } from '../../shared/client/relay-client.js';
+import { customerWrites, PHONE_VIEWPORT, signIn } from '../helpers/e2e-session.js';
 import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 /*
@@ -19,6 +20,9 @@ const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' }
 const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
 const CUSTOMER = { name: 'Anna Peeters', number: '+32 470 12 34 56' };
 const SHOTS = 'test-results/selling';
+
+/** The window size of the staff's screens in this spec. */
+const VIEWPORT = { width: 1280, height: 820 };
 
 let relay: ChildProcess;
 let url: string;
@@ -51,27 +55,11 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 820 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('an agent builds a cart and requests payment; the customer pays; both screens show Paid', async ({ browser }) => {
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Ik wil graag koffie bestellen');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Ik wil graag koffie bestellen', PHONE_VIEWPORT);
 
-  const agent = await signIn(browser, AGENT);
-  const supervisor = await signIn(browser, SUPERVISOR);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
+  const supervisor = await signIn(browser, url, SUPERVISOR, VIEWPORT);
   for (const page of [agent, supervisor]) {
     await page
       .getByRole('button', { name: new RegExp(CUSTOMER.name) })
@@ -142,15 +130,15 @@ test('an agent builds a cart and requests payment; the customer pays; both scree
 });
 
 test("the customer's cart from a product list becomes the conversation's cart", async ({ browser }) => {
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill('Bram Jacobs');
-  await phone.getByLabel('Phone number').fill('+32 470 98 76 54');
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Wat hebben jullie?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(
+    browser,
+    url,
+    { name: 'Bram Jacobs', number: '+32 470 98 76 54' },
+    'Wat hebben jullie?',
+    PHONE_VIEWPORT,
+  );
 
-  const agent = await signIn(browser, AGENT);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
   await agent
     .getByRole('button', { name: /Bram Jacobs/ })
     .first()
