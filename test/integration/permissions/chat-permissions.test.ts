@@ -220,6 +220,18 @@ const rows: Row[] = [
     },
   },
   {
+    action: 'the contact panel (who, earlier conversations, orders)',
+    rest: { call: (s) => ['GET', path(s, '/contact')], expected: rest('200') },
+    socket: {
+      call: (c, s) => command(c.socket, 'contact:history', { conversationId: s.id }),
+      expected: socket('ok'),
+    },
+    writes: false,
+    check: (body, s) => {
+      expect(has(body, `Klant ${s.word}`)).toBe(true);
+    },
+  },
+  {
     action: 'open the chat (viewing)',
     socket: {
       call: (c, s) => command(c.socket, 'conversation:viewing', { conversationId: s.id }),
