@@ -7,8 +7,9 @@ import {
   api,
   command,
   connectClient,
-  startHarness,
+  customerWrites,
   type Harness,
+  startHarness,
   type TestClient,
 } from '../../helpers/relay-harness.js';
 import {
@@ -22,7 +23,7 @@ import {
   type Outcome,
   type RestCall,
 } from '../../helpers/role-table.js';
-import { addProduct, customerWrites } from '../../helpers/selling.js';
+import { addProduct } from '../../helpers/selling.js';
 import { inboundText, postWebhook } from '../../helpers/webhooks.js';
 
 /*
