@@ -1,10 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { customerWrites, signIn } from '../helpers/e2e-session.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * Customers as WhatsApp knows them in 2026, and a relay that carried on over a damaged file: in
@@ -14,25 +11,24 @@ import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-customers-'));
-  // A conversation whose meta cannot be read: the relay must start all the same, and say so.
-  await mkdir(join(dataDir, 'conversations', 'broken'), { recursive: true });
-  await writeFile(join(dataDir, 'conversations', 'broken', 'meta.json'), '{"summary": tru');
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-  }));
+  shop = await startShop({
+    name: 'customers',
+    supervisor: SUPERVISOR,
+    // A conversation whose meta cannot be read: the relay must start all the same, and say so.
+    beforeStart: async (dataDir) => {
+      await mkdir(join(dataDir, 'conversations', 'broken'), { recursive: true });
+      await writeFile(join(dataDir, 'conversations', 'broken', 'meta.json'), '{"summary": tru');
+    },
+  });
+  ({ url } = shop);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
 test('a customer who hides their number behind a username is answered like any other', async ({ browser }) => {

@@ -1,11 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { customerWrites, signIn } from '../helpers/e2e-session.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * The whole path, end to end, against the real relay in sandbox mode: a customer writes from the
@@ -17,25 +11,17 @@ const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password', 
 const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
 const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-'));
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-  }));
-  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
-  const created = await createAgent(url, token, { ...AGENT, role: 'agent' });
-  expect(created).toMatchObject({ email: AGENT.email, role: 'agent' });
+  shop = await startShop({ name: 'inbox', supervisor: SUPERVISOR, staff: [AGENT] });
+  ({ url } = shop);
+  expect(shop.agents).toMatchObject([{ email: AGENT.email, role: 'agent' }]);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
 test('a customer message reaches two agents live, one answers, the phone sees it read', async ({ browser }) => {

@@ -1,11 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { customerWrites, PHONE_VIEWPORT, signIn } from '../helpers/e2e-session.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import {
+  addProducts,
+  customerWrites,
+  PHONE_VIEWPORT,
+  signIn,
+  startShop,
+  type E2eShop,
+} from '../helpers/e2e-session.js';
 
 /*
  * Selling in the conversation, end to end against the real relay in sandbox mode: an agent finds
@@ -24,35 +26,27 @@ const SHOTS = 'test-results/selling';
 /** The window size of the staff's screens in this spec. */
 const VIEWPORT = { width: 1280, height: 820 };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-selling-'));
   await mkdir(SHOTS, { recursive: true });
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
+  shop = await startShop({
+    name: 'selling',
+    supervisor: SUPERVISOR,
+    staff: [AGENT],
     // A Meta catalog linked to the number: product cards go out as native product lists.
-    WHATSAPP_CATALOG_ID: '1234567890123456',
-  }));
-  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
-  await createAgent(url, token, { ...AGENT, role: 'agent' });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  for (const product of [
+    env: { WHATSAPP_CATALOG_ID: '1234567890123456' },
+  });
+  ({ url } = shop);
+  await addProducts(shop, [
     { sku: 'BEANS-1KG', name: 'Coffee beans 1 kg', price: { amount: 1250, currency: 'EUR' }, vatRate: 6, stock: 20 },
     { sku: 'MUG', name: 'Espresso mug', price: { amount: 899, currency: 'EUR' }, vatRate: 21, stock: 8 },
-  ]) {
-    const response = await fetch(`${url}/api/v1/products`, { method: 'POST', headers, body: JSON.stringify(product) });
-    expect(response.status).toBe(201);
-  }
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
 test('an agent builds a cart and requests payment; the customer pays; both screens show Paid', async ({ browser }) => {

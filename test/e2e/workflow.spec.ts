@@ -1,11 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { customerWrites, signIn } from '../helpers/e2e-session.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * The team workflow in Chromium against the relay in sandbox mode: the list's views (Mine,
@@ -19,24 +13,16 @@ const ANNA = { name: 'Anna Claes', email: 'anna@shop.test', password: 'anna pass
 /** The window size of the staff's screens in this spec. */
 const VIEWPORT = { width: 1280, height: 800 };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-workflow-'));
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: BOSS.email,
-    ADMIN_PASSWORD: BOSS.password,
-  }));
-  const { token } = await login(url, BOSS.email, BOSS.password);
-  await createAgent(url, token, { ...ANNA, role: 'agent' });
+  shop = await startShop({ name: 'workflow', supervisor: BOSS, staff: [ANNA] });
+  ({ url } = shop);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
 test('views, assignment, labels, resolving, filters and search', async ({ browser }) => {

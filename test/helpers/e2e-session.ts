@@ -1,9 +1,18 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createAgent, login } from '../../shared/client/relay-client.js';
+import type { Agent, AgentRole } from '../../shared/domain/agent.js';
+import { spawnRelay, stopRelay } from './spawn-relay.js';
 
 /*
- * The two people every end-to-end spec plays, written once: a member of staff signing in to the
- * inbox, and a customer writing from the sandbox phone. Both go through the accessible names the
- * contract gives the controls ("Email", "Password", "Sign in"; the phone's labels and buttons).
+ * What every end-to-end spec sets up, written once: the shop (the relay as `npm run server` starts
+ * it, in sandbox mode, on a data folder of its own, with its supervisor and staff), a member of
+ * staff signing in to the inbox, and a customer writing from the sandbox phone. The people go
+ * through the accessible names the contract gives the controls ("Email", "Password", "Sign in";
+ * the phone's labels and buttons).
  */
 
 export interface Account {
@@ -70,3 +79,71 @@ export async function customerWrites(
 
 /** The phone's size in the specs that look at it (a phone, not a desktop window). */
 export const PHONE_VIEWPORT: Viewport = { width: 420, height: 820 };
+
+export interface E2eShop {
+  url: string;
+  dataDir: string;
+  /** The supervisor's session, for setting the shop up through the API. */
+  token: string;
+  /** The staff accounts made at start, in the order given. */
+  agents: Agent[];
+  /** Stops the relay and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the relay on a fresh data folder (`toonbank-e2e-<name>-…`) with `supervisor` as the first
+ * supervisor and `staff` created through the API. `env` is added to the relay's environment;
+ * `beforeStart` may plant files in the data folder before the relay reads it.
+ */
+export async function startShop(options: {
+  name: string;
+  supervisor: Account;
+  staff?: (Account & { name: string; role?: AgentRole })[];
+  env?: Record<string, string>;
+  beforeStart?: (dataDir: string) => Promise<void>;
+}): Promise<E2eShop> {
+  const dataDir = await mkdtemp(join(tmpdir(), `toonbank-e2e-${options.name}-`));
+  await options.beforeStart?.(dataDir);
+  let relay: ChildProcess;
+  let url: string;
+  try {
+    ({ child: relay, url } = await spawnRelay({
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: options.supervisor.email,
+      ADMIN_PASSWORD: options.supervisor.password,
+      ...options.env,
+    }));
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { token } = await login(url, options.supervisor.email, options.supervisor.password);
+  const agents: Agent[] = [];
+  for (const { role = 'agent', ...account } of options.staff ?? []) {
+    agents.push(await createAgent(url, token, { ...account, role }));
+  }
+  return {
+    url,
+    dataDir,
+    token,
+    agents,
+    async stop() {
+      await stopRelay(relay);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds products to the shop's catalog as its supervisor (each must be created: 201). */
+export async function addProducts(shop: Pick<E2eShop, 'url' | 'token'>, products: unknown[]): Promise<void> {
+  const headers = { authorization: `Bearer ${shop.token}`, 'content-type': 'application/json' };
+  for (const product of products) {
+    const response = await fetch(`${shop.url}/api/v1/products`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(product),
+    });
+    expect(response.status).toBe(201);
+  }
+}
