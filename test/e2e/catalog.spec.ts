@@ -1,11 +1,15 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import {
+  addProducts,
+  customerWrites,
+  PHONE_VIEWPORT,
+  signIn,
+  startShop,
+  type E2eShop,
+} from '../helpers/e2e-session.js';
 
 /*
  * The catalog end to end, in sandbox mode: a supervisor adds a product and its picture on the
@@ -19,57 +23,48 @@ const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'J
 const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
 const PRODUCT = { sku: 'JAS-M-NAVY', name: 'Wollen jas navy', price: '149.95' };
 
-let relay: ChildProcess;
+/** The window size of the staff's screens in this spec. */
+const VIEWPORT = { width: 1360, height: 820 };
+
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 let picture: string;
 let feed: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-'));
-  picture = join(dataDir, 'jas.png');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#e9e4da"/><rect x="170" y="110" width="260" height="380" rx="40" fill="#1f2f4d"/><rect x="290" y="110" width="20" height="380" fill="#c9b37e"/></svg>`;
-  await writeFile(picture, await sharp(Buffer.from(svg)).png().toBuffer());
-  feed = join(dataDir, 'feed.csv');
-  await writeFile(
-    feed,
-    [
-      'id,title,description,availability,condition,price,link,image_link,brand',
-      'SJAAL-ROOD,Sjaal rood,Zachte wol,in stock,new,29.95 EUR,https://shop.example/p/1,https://shop.example/1.jpg,Boetiek',
-      'MUTS-X,Muts,Warm,in stock,new,gratis,https://shop.example/p/2,https://shop.example/2.jpg,Boetiek',
-      'WANT-3,Wanten,Gebreid,in stock,new,19.95 EUR,https://shop.example/p/3,https://shop.example/3.jpg,Boetiek',
-    ].join('\n'),
-  );
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-    SHOP_NAME: 'Boetiek Sofie',
-  }));
-  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
-  await createAgent(url, token, { ...AGENT, role: 'agent' });
+  shop = await startShop({
+    name: 'catalog',
+    supervisor: SUPERVISOR,
+    staff: [AGENT],
+    env: { SHOP_NAME: 'Boetiek Sofie' },
+    beforeStart: async (dataDir) => {
+      picture = join(dataDir, 'jas.png');
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#e9e4da"/><rect x="170" y="110" width="260" height="380" rx="40" fill="#1f2f4d"/><rect x="290" y="110" width="20" height="380" fill="#c9b37e"/></svg>`;
+      await writeFile(picture, await sharp(Buffer.from(svg)).png().toBuffer());
+      feed = join(dataDir, 'feed.csv');
+      await writeFile(
+        feed,
+        [
+          'id,title,description,availability,condition,price,link,image_link,brand',
+          'SJAAL-ROOD,Sjaal rood,Zachte wol,in stock,new,29.95 EUR,https://shop.example/p/1,https://shop.example/1.jpg,Boetiek',
+          'MUTS-X,Muts,Warm,in stock,new,gratis,https://shop.example/p/2,https://shop.example/2.jpg,Boetiek',
+          'WANT-3,Wanten,Gebreid,in stock,new,19.95 EUR,https://shop.example/p/3,https://shop.example/3.jpg,Boetiek',
+        ].join('\n'),
+      );
+    },
+  });
+  ({ url } = shop);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
-
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
 
 test('a supervisor adds a product, an agent finds it in the Catalog and sends it, the phone shows the card', async ({
   browser,
 }) => {
   // The supervisor adds the product and its picture.
-  const supervisor = await signIn(browser, SUPERVISOR);
+  const supervisor = await signIn(browser, url, SUPERVISOR, VIEWPORT);
   await supervisor.getByRole('button', { name: 'Products' }).click();
   await supervisor.getByRole('button', { name: 'Add product' }).click();
   const form = supervisor.getByRole('dialog');
@@ -98,16 +93,10 @@ test('a supervisor adds a product, an agent finds it in the Catalog and sends it
   await supervisor.screenshot({ path: 'test-results/catalog-feed-import.png' });
 
   // A customer writes.
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie een warme jas?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Hebben jullie een warme jas?', PHONE_VIEWPORT);
 
   // The agent opens the chat and the catalog beside it, searches and sends.
-  const agent = await signIn(browser, AGENT);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
   await agent
     .getByRole('button', { name: new RegExp(CUSTOMER.name) })
     .first()
@@ -142,39 +131,25 @@ test('a supervisor adds a product, an agent finds it in the Catalog and sends it
 test('with a Meta catalog linked, a selection goes out as a native product list and the phone shows it', async ({
   browser,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'toonbank-e2e-catalog-native-'));
-  const native = await spawnRelay({
-    DATA_DIR: folder,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-    WHATSAPP_CATALOG_ID: '1234567890',
+  const native = await startShop({
+    name: 'catalog-native',
+    supervisor: SUPERVISOR,
+    env: { WHATSAPP_CATALOG_ID: '1234567890' },
   });
   try {
-    const { token } = await login(native.url, SUPERVISOR.email, SUPERVISOR.password);
-    for (const [sku, name, amount] of [
-      ['SJAAL-ROOD', 'Sjaal rood', 2995],
-      ['MUTS-GRIJS', 'Muts grijs', 1995],
-    ] as const) {
-      const response = await fetch(`${native.url}/api/v1/products`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ sku, name, price: { amount, currency: 'EUR' }, stock: 10 }),
-      });
-      expect(response.status).toBe(201);
-    }
-    const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-    await phone.goto(`${native.url}/sandbox`);
-    await phone.getByLabel('Customer name').fill('Ruben Claes');
-    await phone.getByLabel('Phone number').fill('+32 470 11 22 33');
-    await phone.getByRole('button', { name: 'Start chatting' }).click();
-    await phone.getByRole('textbox', { name: 'Customer message' }).fill('Iets warms voor de winter?');
-    await phone.getByRole('button', { name: 'Send as customer' }).click();
+    await addProducts(native, [
+      { sku: 'SJAAL-ROOD', name: 'Sjaal rood', price: { amount: 2995, currency: 'EUR' }, stock: 10 },
+      { sku: 'MUTS-GRIJS', name: 'Muts grijs', price: { amount: 1995, currency: 'EUR' }, stock: 10 },
+    ]);
+    const phone = await customerWrites(
+      browser,
+      native.url,
+      { name: 'Ruben Claes', number: '+32 470 11 22 33' },
+      'Iets warms voor de winter?',
+      PHONE_VIEWPORT,
+    );
 
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 } })).newPage();
-    await page.goto(native.url);
-    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(SUPERVISOR.email);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(SUPERVISOR.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signIn(browser, native.url, SUPERVISOR, VIEWPORT);
     await page
       .getByRole('button', { name: /Ruben Claes/ })
       .first()
@@ -196,7 +171,6 @@ test('with a Meta catalog linked, a selection goes out as a native product list 
     await expect(phone.getByText(/€19\.95/)).toBeVisible();
     await phone.screenshot({ path: 'test-results/catalog-phone-native-list.png' });
   } finally {
-    await stopRelay(native.child);
-    await rm(folder, { recursive: true, force: true });
+    await native.stop();
   }
 });

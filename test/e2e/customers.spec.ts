@@ -1,9 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { expect, test } from '@playwright/test';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * Customers as WhatsApp knows them in 2026, and a relay that carried on over a damaged file: in
@@ -13,52 +11,38 @@ import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password' };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-customers-'));
-  // A conversation whose meta cannot be read: the relay must start all the same, and say so.
-  await mkdir(join(dataDir, 'conversations', 'broken'), { recursive: true });
-  await writeFile(join(dataDir, 'conversations', 'broken', 'meta.json'), '{"summary": tru');
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-  }));
+  shop = await startShop({
+    name: 'customers',
+    supervisor: SUPERVISOR,
+    // A conversation whose meta cannot be read: the relay must start all the same, and say so.
+    beforeStart: async (dataDir) => {
+      await mkdir(join(dataDir, 'conversations', 'broken'), { recursive: true });
+      await writeFile(join(dataDir, 'conversations', 'broken', 'meta.json'), '{"summary": tru');
+    },
+  });
+  ({ url } = shop);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
-async function signIn(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(SUPERVISOR.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(SUPERVISOR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('a customer who hides their number behind a username is answered like any other', async ({ browser }) => {
-  const inbox = await signIn(browser);
+  const inbox = await signIn(browser, url, SUPERVISOR);
   // The damaged file was set aside, and the supervisor is told.
   await expect(inbox.getByRole('status').filter({ hasText: '1 data file could not be read' })).toBeVisible();
   await expect(inbox.getByText('conversations/broken/meta.json')).toBeVisible();
 
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill('Fien Maes');
-  await phone.getByLabel('Phone number').fill('+32 470 11 22 33');
-  await phone.getByLabel('Username (optional)').fill('@fien.maes');
-  await phone.getByLabel('Hide my number from the shop').check();
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hoi! Ik zie alleen jullie winkel.');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(
+    browser,
+    url,
+    { name: 'Fien Maes', number: '+32 470 11 22 33', username: '@fien.maes', hideNumber: true },
+    'Hoi! Ik zie alleen jullie winkel.',
+  );
 
   const row = inbox.getByRole('button', { name: /Fien Maes/ }).first();
   await expect(row).toContainText('Hoi! Ik zie alleen jullie winkel.');

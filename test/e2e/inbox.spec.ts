@@ -1,10 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { expect, test } from '@playwright/test';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * The whole path, end to end, against the real relay in sandbox mode: a customer writes from the
@@ -16,48 +11,24 @@ const SUPERVISOR = { email: 'lotte@shop.test', password: 'supervisor password', 
 const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'Jonas' };
 const CUSTOMER = { name: 'Sofie Willems', number: '+32 470 55 66 77' };
 
-let relay: ChildProcess;
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-'));
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
-  }));
-  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
-  const created = await createAgent(url, token, { ...AGENT, role: 'agent' });
-  expect(created).toMatchObject({ email: AGENT.email, role: 'agent' });
+  shop = await startShop({ name: 'inbox', supervisor: SUPERVISOR, staff: [AGENT] });
+  ({ url } = shop);
+  expect(shop.agents).toMatchObject([{ email: AGENT.email, role: 'agent' }]);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('a customer message reaches two agents live, one answers, the phone sees it read', async ({ browser }) => {
-  const supervisor = await signIn(browser, SUPERVISOR);
-  const agent = await signIn(browser, AGENT);
+  const supervisor = await signIn(browser, url, SUPERVISOR);
+  const agent = await signIn(browser, url, AGENT);
 
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Hebben jullie deze jas in maat M?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Hebben jullie deze jas in maat M?');
 
   // Both agents see the new conversation and its message without reloading.
   for (const page of [supervisor, agent]) {
@@ -109,14 +80,13 @@ test('a wrong password is refused with a clear message', async ({ browser }) => 
 });
 
 test('customer text is shown as text, never as HTML', async ({ browser }) => {
-  const page = await signIn(browser, SUPERVISOR);
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill('<b>Mallory</b>');
-  await phone.getByLabel('Phone number').fill('+31 6 98765432');
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('<img src=x onerror="window.pwned=1">hello');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const page = await signIn(browser, url, SUPERVISOR);
+  await customerWrites(
+    browser,
+    url,
+    { name: '<b>Mallory</b>', number: '+31 6 98765432' },
+    '<img src=x onerror="window.pwned=1">hello',
+  );
   const row = page.getByRole('button', { name: /Mallory/ }).first();
   await expect(row).toContainText('<img src=x onerror="window.pwned=1">hello');
   await row.click();

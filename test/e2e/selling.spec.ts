@@ -1,10 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { mkdir } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import {
+  addProducts,
+  customerWrites,
+  PHONE_VIEWPORT,
+  signIn,
+  startShop,
+  type E2eShop,
+} from '../helpers/e2e-session.js';
 
 /*
  * Selling in the conversation, end to end against the real relay in sandbox mode: an agent finds
@@ -20,58 +23,37 @@ const AGENT = { email: 'jonas@shop.test', password: 'agent password 1', name: 'J
 const CUSTOMER = { name: 'Anna Peeters', number: '+32 470 12 34 56' };
 const SHOTS = 'test-results/selling';
 
-let relay: ChildProcess;
+/** The window size of the staff's screens in this spec. */
+const VIEWPORT = { width: 1280, height: 820 };
+
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-selling-'));
   await mkdir(SHOTS, { recursive: true });
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: SUPERVISOR.email,
-    ADMIN_PASSWORD: SUPERVISOR.password,
+  shop = await startShop({
+    name: 'selling',
+    supervisor: SUPERVISOR,
+    staff: [AGENT],
     // A Meta catalog linked to the number: product cards go out as native product lists.
-    WHATSAPP_CATALOG_ID: '1234567890123456',
-  }));
-  const { token } = await login(url, SUPERVISOR.email, SUPERVISOR.password);
-  await createAgent(url, token, { ...AGENT, role: 'agent' });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  for (const product of [
+    env: { WHATSAPP_CATALOG_ID: '1234567890123456' },
+  });
+  ({ url } = shop);
+  await addProducts(shop, [
     { sku: 'BEANS-1KG', name: 'Coffee beans 1 kg', price: { amount: 1250, currency: 'EUR' }, vatRate: 6, stock: 20 },
     { sku: 'MUG', name: 'Espresso mug', price: { amount: 899, currency: 'EUR' }, vatRate: 21, stock: 8 },
-  ]) {
-    const response = await fetch(`${url}/api/v1/products`, { method: 'POST', headers, body: JSON.stringify(product) });
-    expect(response.status).toBe(201);
-  }
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 820 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 test('an agent builds a cart and requests payment; the customer pays; both screens show Paid', async ({ browser }) => {
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Ik wil graag koffie bestellen');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Ik wil graag koffie bestellen', PHONE_VIEWPORT);
 
-  const agent = await signIn(browser, AGENT);
-  const supervisor = await signIn(browser, SUPERVISOR);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
+  const supervisor = await signIn(browser, url, SUPERVISOR, VIEWPORT);
   for (const page of [agent, supervisor]) {
     await page
       .getByRole('button', { name: new RegExp(CUSTOMER.name) })
@@ -142,15 +124,15 @@ test('an agent builds a cart and requests payment; the customer pays; both scree
 });
 
 test("the customer's cart from a product list becomes the conversation's cart", async ({ browser }) => {
-  const phone = await (await browser.newContext({ viewport: { width: 420, height: 820 } })).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill('Bram Jacobs');
-  await phone.getByLabel('Phone number').fill('+32 470 98 76 54');
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Wat hebben jullie?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(
+    browser,
+    url,
+    { name: 'Bram Jacobs', number: '+32 470 98 76 54' },
+    'Wat hebben jullie?',
+    PHONE_VIEWPORT,
+  );
 
-  const agent = await signIn(browser, AGENT);
+  const agent = await signIn(browser, url, AGENT, VIEWPORT);
   await agent
     .getByRole('button', { name: /Bram Jacobs/ })
     .first()

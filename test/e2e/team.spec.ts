@@ -3,10 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createAgent, login } from '../../shared/client/relay-client.js';
 import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { MessageListResponseSchema } from '../../shared/protocol/messages.js';
+import { customerWrites, signIn } from '../helpers/e2e-session.js';
 import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 
 /*
@@ -76,16 +77,6 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(context: BrowserContext, account: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
 async function conversationId(): Promise<string> {
   const { conversations } = ConversationListResponseSchema.parse(await rest(bossToken, 'GET', '/api/v1/conversations'));
   return conversations.find((c) => c.contact.name === CUSTOMER.name)?.id ?? '';
@@ -102,19 +93,13 @@ const openChat = async (page: Page) => {
 test('viewing, typing, the collision warning, a note with a mention, a canned reply, and the offline outbox', async ({
   browser,
 }) => {
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(CUSTOMER.name);
-  await phone.getByLabel('Phone number').fill(CUSTOMER.number);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill('Zijn jullie zaterdag open?');
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
+  const phone = await customerWrites(browser, url, CUSTOMER, 'Zijn jullie zaterdag open?');
   await expect.poll(conversationId).not.toBe('');
   const id = await conversationId();
 
   const annaContext = await browser.newContext();
-  const anna = await signIn(annaContext, ANNA);
-  const ben = await signIn(await browser.newContext(), BEN);
+  const anna = await signIn(annaContext, url, ANNA);
+  const ben = await signIn(await browser.newContext(), url, BEN);
   // The supervisor gives the chat to Anna; it arrives in her inbox.
   const annaId = (await login(url, ANNA.email, ANNA.password)).agent.id;
   await rest(bossToken, 'POST', `/api/v1/conversations/${id}/assign`, { agentId: annaId });
@@ -187,7 +172,7 @@ test('viewing, typing, the collision warning, a note with a mention, a canned re
   // She closes the app; the relay comes back; she opens it again: the reply goes out, once.
   await anna.close();
   await startRelay();
-  const annaAgain = await signIn(annaContext, ANNA);
+  const annaAgain = await signIn(annaContext, url, ANNA);
   await expect(annaAgain.getByText('1 message waiting to send')).toBeHidden();
   const stored = async () =>
     MessageListResponseSchema.parse(

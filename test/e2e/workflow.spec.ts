@@ -1,10 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createAgent, login } from '../../shared/client/relay-client.js';
-import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
+import { expect, test, type Page } from '@playwright/test';
+import { customerWrites, signIn, startShop, type E2eShop } from '../helpers/e2e-session.js';
 
 /*
  * The team workflow in Chromium against the relay in sandbox mode: the list's views (Mine,
@@ -15,50 +10,30 @@ import { spawnRelay, stopRelay } from '../helpers/spawn-relay.js';
 const BOSS = { email: 'lotte@shop.test', password: 'supervisor password' };
 const ANNA = { name: 'Anna Claes', email: 'anna@shop.test', password: 'anna password 1' };
 
-let relay: ChildProcess;
+/** The window size of the staff's screens in this spec. */
+const VIEWPORT = { width: 1280, height: 800 };
+
+let shop: E2eShop;
 let url: string;
-let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'toonbank-e2e-workflow-'));
-  ({ child: relay, url } = await spawnRelay({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: BOSS.email,
-    ADMIN_PASSWORD: BOSS.password,
-  }));
-  const { token } = await login(url, BOSS.email, BOSS.password);
-  await createAgent(url, token, { ...ANNA, role: 'agent' });
+  shop = await startShop({ name: 'workflow', supervisor: BOSS, staff: [ANNA] });
+  ({ url } = shop);
 });
 
 test.afterAll(async () => {
-  await stopRelay(relay);
-  await rm(dataDir, { recursive: true, force: true });
+  await shop.stop();
 });
 
-async function signIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeHidden();
-  return page;
-}
-
-async function customerWrites(browser: Browser, name: string, phoneNumber: string, text: string): Promise<void> {
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto(`${url}/sandbox`);
-  await phone.getByLabel('Customer name').fill(name);
-  await phone.getByLabel('Phone number').fill(phoneNumber);
-  await phone.getByRole('button', { name: 'Start chatting' }).click();
-  await phone.getByRole('textbox', { name: 'Customer message' }).fill(text);
-  await phone.getByRole('button', { name: 'Send as customer' }).click();
-}
-
 test('views, assignment, labels, resolving, filters and search', async ({ browser }) => {
-  const boss = await signIn(browser, BOSS);
-  const anna = await signIn(browser, ANNA);
-  await customerWrites(browser, 'Jef Peeters', '+32 470 55 66 77', 'Hebben jullie nog speculoos?');
+  const boss = await signIn(browser, url, BOSS, VIEWPORT);
+  const anna = await signIn(browser, url, ANNA, VIEWPORT);
+  await customerWrites(
+    browser,
+    url,
+    { name: 'Jef Peeters', number: '+32 470 55 66 77' },
+    'Hebben jullie nog speculoos?',
+  );
 
   const jefOn = (page: Page) => page.getByRole('button', { name: /Jef Peeters/ }).first();
   await expect(jefOn(boss)).toContainText('Hebben jullie nog speculoos?');
@@ -106,8 +81,13 @@ test('views, assignment, labels, resolving, filters and search', async ({ browse
 });
 
 test('the contact panel: number, first contact, labels, earlier conversations and orders', async ({ browser }) => {
-  const boss = await signIn(browser, BOSS);
-  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'Is de rode <b>fiets</b> nog leverbaar?');
+  const boss = await signIn(browser, url, BOSS, VIEWPORT);
+  await customerWrites(
+    browser,
+    url,
+    { name: 'Mieke Janssens', number: '+32 470 11 22 33' },
+    'Is de rode <b>fiets</b> nog leverbaar?',
+  );
   const row = boss.getByRole('button', { name: /Mieke Janssens/ }).first();
   await row.click();
   const conversation = boss.getByRole('region', { name: 'Mieke Janssens' });
@@ -122,7 +102,7 @@ test('the contact panel: number, first contact, labels, earlier conversations an
   // Resolved, then the customer comes back: the first conversation is now an earlier one.
   await conversation.getByRole('button', { name: 'Resolve' }).click();
   await expect(conversation.getByRole('button', { name: 'Reopen' })).toBeVisible();
-  await customerWrites(browser, 'Mieke Janssens', '+32 470 11 22 33', 'En een helm?');
+  await customerWrites(browser, url, { name: 'Mieke Janssens', number: '+32 470 11 22 33' }, 'En een helm?');
   await expect(conversation.getByRole('button', { name: 'Resolve' })).toBeVisible();
   const earlier = panel.getByRole('listitem').filter({ hasText: /Resolved by/ });
   await expect(earlier).toHaveCount(1);
@@ -144,8 +124,8 @@ test('the contact panel: number, first contact, labels, earlier conversations an
 });
 
 test('the row menu opens by mouse and by keyboard, gives the focus back, and reassigns', async ({ browser }) => {
-  await customerWrites(browser, 'Lien Maes', '+32 470 12 34 56', 'Hebben jullie nog kaarsen?');
-  const boss = await signIn(browser, BOSS);
+  await customerWrites(browser, url, { name: 'Lien Maes', number: '+32 470 12 34 56' }, 'Hebben jullie nog kaarsen?');
+  const boss = await signIn(browser, url, BOSS, VIEWPORT);
   const row = boss.getByRole('listitem').filter({ has: boss.getByRole('button', { name: /Lien Maes/ }) });
   await expect(row).toContainText('Unassigned');
   // The row mounts its menu only when it is first used; before, the button says what it opens.
@@ -180,7 +160,7 @@ test('a search hit and an earlier conversation open the thread at that message, 
   await customerSays('Mijn fiets heeft een lekke band sinds zaterdag');
   for (let n = 1; n <= 130; n++) await customerSays(`Bericht ${n}`);
 
-  const boss = await signIn(browser, BOSS);
+  const boss = await signIn(browser, url, BOSS, VIEWPORT);
   await boss.getByRole('searchbox', { name: 'Search' }).fill('lekke');
   await boss.getByRole('button', { name: /lekke band/ }).click();
   const thread = boss.getByRole('region', { name: 'Messages with Wout Claes' });

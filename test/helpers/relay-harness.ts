@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { command, connectRelay, createAgent, login, type RelaySocket } from '../../shared/client/relay-client.js';
 import type { Agent, AgentRole } from '../../shared/domain/agent.js';
+import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import type { ServerToClientEvents } from '../../shared/protocol/events.js';
 import type { RelayConfig } from '../../server/config.js';
 import { createRelay, type Relay } from '../../server/relay.js';
 import type { DiskFaults } from '../../server/storage/disk-faults.js';
 import { FakeGraph } from './fake-graph.js';
-import { TEST_APP_SECRET, TEST_PHONE_NUMBER_ID } from './webhooks.js';
+import { inboundText, postWebhook, TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, type Customer } from './webhooks.js';
 
 export const ADMIN = { email: 'boss@shop.test', password: 'correct horse battery' };
 export const AGENT_PASSWORD = 'agent password 1';
@@ -176,4 +177,23 @@ export async function api(
     // plain-text answers stay text
   }
   return { status: response.status, body: parsed };
+}
+
+/** The id of the conversation of the customer with this number, as a supervisor's list shows it ('' when none). */
+export async function conversationOf(h: Pick<Harness, 'url' | 'adminToken'>, waId: string): Promise<string> {
+  const list = ConversationListResponseSchema.parse((await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body);
+  return list.conversations.find((c) => c.contact.waId === waId)?.id ?? '';
+}
+
+/** The customer writes to the shop (a signed webhook); resolves with their conversation's id. */
+export async function customerWrites(
+  h: Pick<Harness, 'url' | 'adminToken'>,
+  customer: Customer,
+  text = 'Hallo!',
+  at = Date.now(),
+): Promise<string> {
+  await postWebhook(h.url, inboundText(customer, text, { at }));
+  const id = await conversationOf(h, customer.waId);
+  if (id === '') throw new Error('no conversation');
+  return id;
 }

@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/client/commands.js';
 import { api, type Harness } from './relay-harness.js';
 
@@ -80,4 +81,41 @@ export async function handshake(url: string, token: string | null): Promise<Outc
 /** The same outcome for every column not named: for rows where only a few cells differ. */
 export function cells<R extends string>(roles: readonly R[], fill: Outcome, named: Partial<Record<R, Outcome>>) {
   return Object.fromEntries(roles.map((r) => [r, named[r] ?? fill])) as Record<R, Outcome>;
+}
+
+/**
+ * One test per cell of a table: for each row that has a side on this transport (`sideOf`: REST or
+ * Socket.IO, with its expected outcomes), one `it` per role, named "role: action → outcome".
+ */
+export function describeTable<
+  R extends string,
+  Row extends { action: string },
+  Side extends { expected: Record<R, Outcome> },
+>(
+  title: string,
+  table: { rows: readonly Row[]; roles: readonly R[] },
+  sideOf: (row: Row) => Side | undefined,
+  run: (cell: { row: Row; side: Side; role: R; expected: Outcome }) => Promise<void>,
+): void {
+  describe(title, () => {
+    for (const row of table.rows) {
+      const side = sideOf(row);
+      if (!side) continue;
+      for (const role of table.roles) {
+        const expected = side.expected[role];
+        it(`${role}: ${row.action} → ${expected}`, () => run({ row, side, role, expected }));
+      }
+    }
+  });
+}
+
+/** A socket cell: where the expected outcome is REFUSED there is no socket to send on, so only the handshake is tried. */
+export async function unlessRefused(
+  url: string,
+  token: string | null,
+  expected: Outcome,
+  run: () => Promise<void>,
+): Promise<void> {
+  if (expected !== REFUSED) return run();
+  expect(await handshake(url, token)).toBe(REFUSED);
 }

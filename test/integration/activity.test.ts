@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import type { ConversationActivity } from '../../shared/protocol/activity.js';
-import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
-import { inboundText, postWebhook } from '../helpers/webhooks.js';
+import {
+  api,
+  command,
+  connectClient,
+  customerWrites,
+  startHarness,
+  type Harness,
+  type TestClient,
+} from '../helpers/relay-harness.js';
 
 const cees = { waId: '32486111222', name: 'Cees Janssens' };
 const dirk = { waId: '32486333444', name: 'Dirk Maes' };
@@ -27,13 +33,8 @@ describe('who is viewing and typing, and replying to a chat that is someone else
     h = await startHarness({ config: { typingExpiryMs: 300 } });
     ann = await h.addAgent('Ann');
     ben = await h.addAgent('Ben');
-    await postWebhook(h.url, inboundText(cees, 'Goeiedag'));
-    await postWebhook(h.url, inboundText(dirk, 'Hallo'));
-    const list = ConversationListResponseSchema.parse(
-      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
-    ).conversations;
-    ceesId = list.find((c) => c.contact.waId === cees.waId)?.id ?? '';
-    dirkId = list.find((c) => c.contact.waId === dirk.waId)?.id ?? '';
+    ceesId = await customerWrites(h, cees, 'Goeiedag');
+    dirkId = await customerWrites(h, dirk, 'Hallo');
     [annClient, benClient, bossClient] = await Promise.all([
       connectClient(h.url, ann.token),
       connectClient(h.url, ben.token),

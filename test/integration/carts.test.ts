@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CartResponseSchema } from '../../shared/protocol/carts.js';
-import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
-import { addProduct, customerWrites } from '../helpers/selling.js';
+import {
+  api,
+  command,
+  connectClient,
+  customerWrites,
+  type Harness,
+  startHarness,
+  type TestClient,
+} from '../helpers/relay-harness.js';
+import { addProduct } from '../helpers/selling.js';
 import { inboundMessage, postWebhook } from '../helpers/webhooks.js';
 
 const anna = { waId: '32470123456', name: 'Anna Peeters' };

@@ -2,8 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactHistorySchema } from '../../shared/protocol/contacts.js';
 import { ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { LabelResponseSchema } from '../../shared/protocol/labels.js';
-import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
-import { addProduct, customerWrites } from '../helpers/selling.js';
+import {
+  api,
+  command,
+  connectClient,
+  customerWrites,
+  type Harness,
+  startHarness,
+  type TestClient,
+} from '../helpers/relay-harness.js';
+import { addProduct } from '../helpers/selling.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
 const cees = { waId: '32486111222', name: 'Cees Janssens' };

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
 import { FloorResponseSchema } from '../../shared/protocol/floor.js';
-import { api, command, connectClient, startHarness, type Harness } from '../helpers/relay-harness.js';
+import { api, command, connectClient, conversationOf, startHarness, type Harness } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
 const cees = { waId: '32486111222', name: 'Cees Janssens' };
@@ -18,10 +17,7 @@ describe("the supervisor's floor", () => {
     await h.stop();
   });
 
-  const idOf = async (waId: string) =>
-    ConversationListResponseSchema.parse(
-      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
-    ).conversations.find((c) => c.contact.waId === waId)?.id ?? '';
+  const idOf = (waId: string) => conversationOf(h, waId);
 
   it('shows the queue, each agent’s open chats and presence, and first-response and resolution times', async () => {
     const ann = await h.addAgent('Ann');

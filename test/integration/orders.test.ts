@@ -7,8 +7,15 @@ import { CartResponseSchema } from '../../shared/protocol/carts.js';
 import { OrderListResponseSchema, OrderResponseSchema, type OrderView } from '../../shared/protocol/orders.js';
 import { FakeMollie } from '../helpers/fake-mollie.js';
 import { FakeStripe } from '../helpers/fake-stripe.js';
-import { api, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
-import { addProduct, customerWrites } from '../helpers/selling.js';
+import {
+  api,
+  connectClient,
+  customerWrites,
+  type Harness,
+  startHarness,
+  type TestClient,
+} from '../helpers/relay-harness.js';
+import { addProduct } from '../helpers/selling.js';
 
 const anna = { waId: '32470123456', name: 'Anna Peeters' };
 const ProductStockSchema = z.object({ product: z.object({ stock: z.number().nullable() }) });

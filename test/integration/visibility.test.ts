@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationListResponseSchema } from '../../shared/protocol/conversations.js';
-import { api, command, connectClient, startHarness, type Harness, type TestClient } from '../helpers/relay-harness.js';
+import {
+  api,
+  command,
+  connectClient,
+  conversationOf,
+  startHarness,
+  type Harness,
+  type TestClient,
+} from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
 
 const cees = { waId: '32486111222', name: 'Cees Janssens' };
@@ -14,12 +22,7 @@ describe('who sees what: REST and Socket.IO rooms', () => {
   let benClient: TestClient;
   let bossClient: TestClient;
 
-  async function conversationId(waId: string): Promise<string> {
-    const list = ConversationListResponseSchema.parse(
-      (await api(h, h.adminToken, 'GET', '/api/v1/conversations')).body,
-    );
-    return list.conversations.find((c) => c.contact.waId === waId)?.id ?? '';
-  }
+  const conversationId = (waId: string) => conversationOf(h, waId);
 
   beforeEach(async () => {
     h = await startHarness();

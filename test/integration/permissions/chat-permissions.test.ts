@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ConversationListResponseSchema } from '../../../shared/protocol/conversations.js';
 import type { ServerToClientEvents } from '../../../shared/protocol/events.js';
 import {
@@ -12,11 +12,12 @@ import {
 } from '../../helpers/relay-harness.js';
 import {
   cells,
-  handshake,
+  describeTable,
   isSuccess,
   REFUSED,
   restCell,
   socketCell,
+  unlessRefused,
   type Outcome,
   type RestCall,
 } from '../../helpers/role-table.js';
@@ -514,33 +515,22 @@ async function runCell(
   }
 }
 
-describe('a chat, role × action over REST', () => {
-  for (const row of rows) {
-    const spec = row.rest;
-    if (!spec) continue;
-    for (const role of ROLES) {
-      it(`${role}: ${row.action} → ${spec.expected[role]}`, async () => {
-        await runCell(row, role, spec.expected[role], (s) => restCell(h, tokens[role], spec.call(s, role)));
-      });
-    }
-  }
-});
+describeTable(
+  'a chat, role × action over REST',
+  { rows, roles: ROLES },
+  (row) => row.rest,
+  ({ row, side, role, expected }) => runCell(row, role, expected, (s) => restCell(h, tokens[role], side.call(s, role))),
+);
 
-describe('a chat, role × action over Socket.IO', () => {
-  for (const row of rows) {
-    const spec = row.socket;
-    if (!spec) continue;
-    for (const role of ROLES) {
-      it(`${role}: ${row.action} → ${spec.expected[role]}`, async () => {
-        if (spec.expected[role] === REFUSED) {
-          expect(await handshake(h.url, tokens[role])).toBe(REFUSED);
-          return;
-        }
-        await runCell(row, role, spec.expected[role], (s) => socketCell(spec.call(socketOf(role), s, role)));
-      });
-    }
-  }
-});
+describeTable(
+  'a chat, role × action over Socket.IO',
+  { rows, roles: ROLES },
+  (row) => row.socket,
+  ({ row, side, role, expected }) =>
+    unlessRefused(h.url, tokens[role], expected, () =>
+      runCell(row, role, expected, (s) => socketCell(side.call(socketOf(role), s, role))),
+    ),
+);
 
 /*
  * Who hears about the chat: each event a colleague's action (Vera's, a supervisor) or the customer
@@ -656,34 +646,30 @@ beforeAll(async () => {
 const listenerOf = (role: Role): TestClient => (role === 'deactivated' ? goneSocket : socketOf(role));
 const about = (s: Scene) => (payload: unknown) => has(payload, s.id);
 
-describe('a chat, who hears about it over Socket.IO', () => {
-  for (const row of audienceRows) {
-    for (const role of ROLES) {
-      it(`${role}: ${row.event} when ${row.action} → ${row.expected[role]}`, async () => {
-        if (row.expected[role] === REFUSED) {
-          expect(await handshake(h.url, tokens[role])).toBe(REFUSED);
-          return;
-        }
-        const s = await scene(role);
-        const listener = listenerOf(role);
-        const mark = listener.events.length;
-        if (row.expected[role] === 'hears') {
-          const heard = listener.next(row.event, about(s));
-          await row.trigger(s, role);
-          await heard;
-          return;
-        }
-        // Silent: the relay did act (Vera heard it), and the same event about a chat this socket may
-        // see, sent after it, arrives with nothing about this chat before it.
-        const sent = sockets.supervisor.next(row.witness ?? row.event, about(s));
+describeTable(
+  'a chat, who hears about it over Socket.IO',
+  { rows: audienceRows.map((row) => ({ ...row, action: `${row.event} when ${row.action}` })), roles: ROLES },
+  (row) => row,
+  ({ row, role, expected }) =>
+    unlessRefused(h.url, tokens[role], expected, async () => {
+      const s = await scene(role);
+      const listener = listenerOf(role);
+      const mark = listener.events.length;
+      if (expected === 'hears') {
+        const heard = listener.next(row.event, about(s));
         await row.trigger(s, role);
-        await sent;
-        const watcher = role === 'deactivated' ? sockets.unassigned : listener;
-        const sentinelHeard = watcher.next(row.event, about(sentinel));
-        await row.trigger(sentinel, role === 'deactivated' ? 'unassigned' : role);
-        await sentinelHeard;
-        expect(listener.events.slice(mark).filter((e) => e.name === row.event && about(s)(e.payload))).toEqual([]);
-      });
-    }
-  }
-});
+        await heard;
+        return;
+      }
+      // Silent: the relay did act (a supervisor heard it), and the same event about a chat this
+      // socket may see, sent after it, arrives with nothing about this chat before it.
+      const sent = sockets.supervisor.next(row.witness ?? row.event, about(s));
+      await row.trigger(s, role);
+      await sent;
+      const watcher = role === 'deactivated' ? sockets.unassigned : listener;
+      const sentinelHeard = watcher.next(row.event, about(sentinel));
+      await row.trigger(sentinel, role === 'deactivated' ? 'unassigned' : role);
+      await sentinelHeard;
+      expect(listener.events.slice(mark).filter((e) => e.name === row.event && about(s)(e.payload))).toEqual([]);
+    }),
+);

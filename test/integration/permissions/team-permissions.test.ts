@@ -7,22 +7,25 @@ import {
   api,
   command,
   connectClient,
-  startHarness,
+  customerWrites,
   type Harness,
+  startHarness,
   type TestClient,
 } from '../../helpers/relay-harness.js';
 import {
   cells,
+  describeTable,
   handshake,
   isSuccess,
   REFUSED,
   restCell,
   restOutcome,
   socketCell,
+  unlessRefused,
   type Outcome,
   type RestCall,
 } from '../../helpers/role-table.js';
-import { addProduct, customerWrites } from '../../helpers/selling.js';
+import { addProduct } from '../../helpers/selling.js';
 import { inboundText, postWebhook } from '../../helpers/webhooks.js';
 
 /*
@@ -381,42 +384,33 @@ async function runCell(
   }
 }
 
-describe('the team, role × action over REST', () => {
-  for (const row of rows) {
-    const spec = row.rest;
-    if (!spec) continue;
-    for (const role of ROLES) {
-      it(`${role}: ${row.action} → ${spec.expected[role]}`, async () => {
-        const token = await tokenFor(row, role);
-        await runCell(row, role, spec.expected[role], async (target) => {
-          const answer = await restCell(h, token, spec.call(target, role));
-          // A session that signed out is over at once.
-          if (row.action === 'sign out' && isSuccess(answer.outcome)) {
-            expect((await api(h, token, 'GET', '/api/v1/agents')).status).toBe(401);
-          }
-          return answer;
-        });
-      });
-    }
-  }
-});
+describeTable(
+  'the team, role × action over REST',
+  { rows, roles: ROLES },
+  (row) => row.rest,
+  async ({ row, side, role, expected }) => {
+    const token = await tokenFor(row, role);
+    await runCell(row, role, expected, async (target) => {
+      const answer = await restCell(h, token, side.call(target, role));
+      // A session that signed out is over at once.
+      if (row.action === 'sign out' && isSuccess(answer.outcome)) {
+        expect((await api(h, token, 'GET', '/api/v1/agents')).status).toBe(401);
+      }
+      return answer;
+    });
+  },
+);
 
-describe('the team, role × action over Socket.IO', () => {
-  for (const row of rows) {
-    const spec = row.socket;
-    if (!spec) continue;
-    for (const role of ROLES) {
-      it(`${role}: ${row.action} → ${spec.expected[role]}`, async () => {
-        if (spec.expected[role] === REFUSED) {
-          expect(await handshake(h.url, tokens[role])).toBe(REFUSED);
-          return;
-        }
-        const client = role === 'supervisor' ? sockets.supervisor : sockets.agent;
-        await runCell(row, role, spec.expected[role], (target) => socketCell(spec.call(client, target)));
-      });
-    }
-  }
-});
+describeTable(
+  'the team, role × action over Socket.IO',
+  { rows, roles: ROLES },
+  (row) => row.socket,
+  ({ row, side, role, expected }) =>
+    unlessRefused(h.url, tokens[role], expected, () => {
+      const client = role === 'supervisor' ? sockets.supervisor : sockets.agent;
+      return runCell(row, role, expected, (target) => socketCell(side.call(client, target)));
+    }),
+);
 
 describe('a change of account applies at once', () => {
   it('a deactivated agent is cut off: every app told and closed, the token refused, no sign-in, gone from the chat', async () => {
