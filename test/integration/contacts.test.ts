@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactHistorySchema } from '../../shared/protocol/contacts.js';
 import { ConversationResponseSchema } from '../../shared/protocol/conversations.js';
 import { LabelResponseSchema } from '../../shared/protocol/labels.js';
+import { MessageListResponseSchema } from '../../shared/protocol/messages.js';
 import {
   api,
   command,
@@ -63,6 +64,12 @@ describe('the contact panel: who the customer is and their earlier conversations
     const response = await contactOf(ann.token);
     expect(response.status).toBe(200);
     const history = ContactHistorySchema.parse(response.body);
+    // Each conversation starts at its first line: the customer's message, then the line after the resolve.
+    const thread = MessageListResponseSchema.parse(
+      (await api(h, h.adminToken, 'GET', `/api/v1/conversations/${id}/messages`)).body,
+    ).messages;
+    const resolveLine = thread.findIndex((m) => m.content?.kind === 'system' && m.content.to === 'resolved');
+    const firstIds = [thread[0]?.id, thread[resolveLine + 1]?.id];
     expect(history).toMatchObject({
       conversationId: id,
       contact: { waId: cees.waId, name: cees.name },
@@ -73,7 +80,7 @@ describe('the contact panel: who the customer is and their earlier conversations
     expect(history.episodes).toEqual([
       {
         startedAt: '2026-11-02T09:00:00.000Z',
-        firstMessageId: expect.any(String),
+        firstMessageId: firstIds[0],
         endedAt: resolvedAt,
         resolvedBy: ann.agent.id,
         assigneeIds: [ann.agent.id],
@@ -85,7 +92,7 @@ describe('the contact panel: who the customer is and their earlier conversations
       },
       {
         startedAt: reopenedAt,
-        firstMessageId: expect.any(String),
+        firstMessageId: firstIds[1],
         endedAt: null,
         resolvedBy: null,
         assigneeIds: [],
