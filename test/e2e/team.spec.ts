@@ -93,6 +93,8 @@ const openChat = async (page: Page) => {
 test('viewing, typing, the collision warning, a note with a mention, a canned reply, and the offline outbox', async ({
   browser,
 }) => {
+  // Five pages, a relay stopped and started again: near the 30 s default on a 2-core CI machine.
+  test.slow();
   const phone = await customerWrites(browser, url, CUSTOMER, 'Zijn jullie zaterdag open?');
   await expect.poll(conversationId).not.toBe('');
   const id = await conversationId();
