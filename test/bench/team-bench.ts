@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { connectRelay, createAgent, login, type RelaySocket } from '../../shared/client/relay-client.js';
-import { createRelay } from '../../server/relay.js';
+import { createRelay, type Relay } from '../../server/relay.js';
 import { FakeGraph } from '../helpers/fake-graph.js';
 import { ADMIN, cloudTestConfig } from '../helpers/relay-harness.js';
 import { inboundText, postWebhook } from '../helpers/webhooks.js';
@@ -61,10 +61,15 @@ async function connect(url: string, token: string): Promise<RelaySocket> {
   return socket;
 }
 
-async function searchBench(log: (line: string) => void): Promise<TeamResult['search']> {
-  const shop = await cachedShop(SHOP_50K);
-  if (shop.written) log(`team: wrote the 50,000-message shop in ${ms(shop.writeMs)} ms`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'toonbank-bench-search-'));
+/** The real relay on a hard-linked copy of a cached shop; `stop` closes it and removes the copy. */
+async function relayOnShop(
+  spec: ShopSpec,
+  label: string,
+  log: (line: string) => void,
+): Promise<{ shop: Awaited<ReturnType<typeof cachedShop>>; relay: Relay; stop: () => Promise<void> }> {
+  const shop = await cachedShop(spec);
+  if (shop.written) log(`team: wrote the ${label} in ${ms(shop.writeMs)} ms`);
+  const dataDir = await mkdtemp(join(tmpdir(), `toonbank-bench-relay-${spec.name}-`));
   await linkCopy(shop.dataDir, join(dataDir, 'data'));
   const graph = new FakeGraph();
   await graph.start();
@@ -72,6 +77,16 @@ async function searchBench(log: (line: string) => void): Promise<TeamResult['sea
     config: { ...cloudTestConfig(join(dataDir, 'data'), graph.url), admin: BENCH_ADMIN },
     logger,
   });
+  const stop = async () => {
+    await relay.close();
+    await graph.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { shop, relay, stop };
+}
+
+async function searchBench(log: (line: string) => void): Promise<TeamResult['search']> {
+  const { shop, relay, stop } = await relayOnShop(SHOP_50K, '50,000-message shop', log);
   try {
     const url = await relay.listen();
     const started = performance.now();
@@ -96,9 +111,7 @@ async function searchBench(log: (line: string) => void): Promise<TeamResult['sea
     const messages = shop.conversations.reduce((n, c) => n + c.messageCount, 0);
     return { messages, indexBuildMs, roundTripMs: roundSummary(summarize(times)), hits: Math.round(hits / SEARCHES) };
   } finally {
-    await relay.close();
-    await graph.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 
@@ -175,16 +188,7 @@ async function assignBench(log: (line: string) => void): Promise<TeamResult['ass
 }
 
 async function contactBench(log: (line: string) => void): Promise<TeamResult['contact']> {
-  const shop = await cachedShop(SHOP_LONG_THREAD);
-  if (shop.written) log(`team: wrote the 20,000-message thread in ${ms(shop.writeMs)} ms`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'toonbank-bench-contact-'));
-  await linkCopy(shop.dataDir, join(dataDir, 'data'));
-  const graph = new FakeGraph();
-  await graph.start();
-  const relay = await createRelay({
-    config: { ...cloudTestConfig(join(dataDir, 'data'), graph.url), admin: BENCH_ADMIN },
-    logger,
-  });
+  const { shop, relay, stop } = await relayOnShop(SHOP_LONG_THREAD, '20,000-message thread', log);
   try {
     const url = await relay.listen();
     const { token } = await login(url, BENCH_ADMIN.email, BENCH_ADMIN.password);
@@ -204,9 +208,7 @@ async function contactBench(log: (line: string) => void): Promise<TeamResult['co
     for (let i = 0; i < CONTACT_ASKS; i++) times.push(await ask());
     return { messages: shop.conversations[0]?.messageCount ?? 0, firstMs, roundTripMs: roundSummary(summarize(times)) };
   } finally {
-    await relay.close();
-    await graph.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 
